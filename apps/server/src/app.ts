@@ -1,0 +1,95 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import websocket from '@fastify/websocket';
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './platform/config/config.ts';
+import { AppError } from './platform/errors/app-error.ts';
+import type { ErrorRegistry } from './platform/errors/registry.ts';
+import { registerDocs } from './platform/http/docs.ts';
+import { installErrorHandler } from './platform/http/error-handler.ts';
+import { registerHealthRoutes, type ReadinessCheck } from './platform/http/health.ts';
+import { registerMetaRoute } from './platform/http/meta.ts';
+import { registerMetrics } from './platform/http/metrics-hooks.ts';
+import { requestIdOf } from './platform/http/request-id.ts';
+import { registerWebApp } from './platform/http/web-app.ts';
+import type { Metrics } from './platform/observability/metrics.ts';
+import type { WsGateway } from './platform/ws/gateway.ts';
+
+/** Everything the HTTP app needs, built by the composition root. */
+export interface AppDeps {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly errors: ErrorRegistry;
+  readonly gateway: WsGateway;
+  readonly readiness: readonly ReadinessCheck[];
+  readonly isShuttingDown: () => boolean;
+  readonly asyncApi: Record<string, unknown>;
+  readonly version: string;
+  /** Module route plugins, mounted under /api/v1. */
+  readonly routes: readonly FastifyPluginAsync[];
+}
+
+/** Builds the Fastify app; never listens (main.ts does), so tests drive it with `inject()`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const loggerInstance: FastifyBaseLogger = deps.logger;
+  const app = Fastify({
+    loggerInstance,
+    genReqId: requestIdOf,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    bodyLimit: config.http.bodyLimit,
+    requestTimeout: config.http.requestTimeoutMs,
+    connectionTimeout: config.http.connectionTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    trustProxy: config.http.trustedProxies.length > 0 ? [...config.http.trustedProxies] : false,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  installErrorHandler(app, deps.errors);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        workerSrc: ["'self'", 'blob:'],
+        manifestSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cors, { origin: config.http.corsOrigins.length > 0 ? [...config.http.corsOrigins] : false, credentials: true });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.http.rateLimitPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request, context) => new AppError('PLATFORM_RATE_LIMITED', `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`),
+  });
+  registerMetrics(app, deps.metrics);
+  await registerDocs(app, { version: deps.version, publicUrl: config.http.publicUrl, asyncApi: deps.asyncApi, errors: deps.errors });
+  registerHealthRoutes(app, { checks: deps.readiness, isShuttingDown: deps.isShuttingDown });
+  registerMetaRoute(app, { version: deps.version, distributed: config.database.kind === 'postgres', timeZone: config.timeZone });
+
+  await app.register(websocket, { options: { maxPayload: config.ws.maxFrameBytes } });
+  deps.gateway.register(app);
+
+  await app.register(async (api) => {
+    for (const routes of deps.routes) await api.register(routes);
+  }, { prefix: '/api/v1' });
+
+  await registerWebApp(app, config.webDistDir);
+  return app;
+}

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import { buildApp } from './app.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import type { Config } from './platform/config/config.ts';
+import type { Database } from './platform/db/database.ts';
+import { migrate, type MigrationSet } from './platform/db/migrator.ts';
+import { openPglite } from './platform/db/pglite.ts';
+import { openPostgres } from './platform/db/postgres.ts';
+import { ErrorRegistry } from './platform/errors/registry.ts';
+import { platformErrors } from './platform/errors/platform-errors.ts';
+import { asyncApiDocument } from './platform/events/asyncapi.ts';
+import type { EventBus } from './platform/events/bus.ts';
+import { InProcessBus } from './platform/events/in-process-bus.ts';
+import { NatsBus } from './platform/events/nats-bus.ts';
+import { platformEvents } from './platform/events/platform-events.ts';
+import { OutboxRelay } from './platform/events/relay.ts';
+import { createUnitOfWork } from './platform/events/unit-of-work.ts';
+import { keyringFromJson, loadOrCreateKeyring, type Keyring } from './platform/keys/keyring.ts';
+import { createLogger } from './platform/observability/logger.ts';
+import { createMetrics, type Metrics } from './platform/observability/metrics.ts';
+import { devTokenAuthenticator } from './platform/ws/dev-authenticator.ts';
+import { localFanout, natsFanout } from './platform/ws/fanout.ts';
+import { WsGateway } from './platform/ws/gateway.ts';
+import { SERVER_VERSION } from './version.ts';
+
+/** The event catalog of the whole server: the platform's and, as they arrive, each module's. */
+export const eventCatalog = { ...platformEvents };
+
+/** Every module's migrations, in dependency order. */
+export const migrationSets: readonly MigrationSet[] = [{ schema: 'platform', dir: path.join(import.meta.dirname, 'platform/db/migrations') }];
+
+/** A composed server: the app plus what must start after listening and stop on shutdown. */
+export interface Server {
+  readonly app: FastifyInstance;
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly database: Database;
+  readonly bus: EventBus;
+  readonly relay: OutboxRelay;
+  readonly gateway: WsGateway;
+  readonly keyring: Keyring;
+  readonly instanceId: string;
+  /** Listens on HOST:PORT and starts the relay; resolves to the URL. */
+  listen(): Promise<string>;
+  /** Graceful shutdown: stop taking traffic, drain HTTP and websockets, finish the relay batch, close the database. */
+  stop(reason: string): Promise<void>;
+}
+
+/** What tests may swap: a shared database, a quiet logger, a fixed clock. */
+export interface ComposeOverrides {
+  readonly database?: Database;
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+  /** NATS subject prefix, so tests on one NATS server stay apart. */
+  readonly natsSubjectPrefix?: string;
+}
+
+/** The composition root: adapters from configuration, then modules, then explicit event subscriptions. */
+export async function composeServer(config: Config, overrides: ComposeOverrides = {}): Promise<Server> {
+  const logger = overrides.logger ?? createLogger({ level: config.log.level, pretty: config.log.pretty });
+  const metrics = createMetrics();
+  const clock = overrides.clock ?? systemClock;
+  const instanceId = randomUUID();
+  const database = overrides.database ?? (config.database.kind === 'pglite' ? await openPglite(config.database.dir) : openPostgres(config.database.url));
+  try {
+    const report = await migrate(database.db, migrationSets);
+    if (report.applied.length > 0) logger.info({ applied: report.applied }, 'migrations applied');
+    const keyring = config.keys.source === 'config' ? keyringFromJson(config.keys.json) : loadOrCreateKeyring(config.dataDir);
+
+    const bus: EventBus =
+      config.bus.kind === 'nats'
+        ? new NatsBus({ url: config.bus.url, stream: config.bus.stream, types: Object.keys(eventCatalog), subjectPrefix: overrides.natsSubjectPrefix, logger })
+        : new InProcessBus();
+    const relay = new OutboxRelay({ db: database.db, bus, logger, metrics, options: config.outbox });
+    const unitOfWork = createUnitOfWork({ db: database.db, catalog: eventCatalog, clock, afterCommit: () => relay.wake() });
+
+    // Modules are created here and their subscriptions wired explicitly, e.g.
+    // bus.subscribe({ consumer: 'profiles.on-account-created', types: ['identity.account-created.v1'], handle: idempotent(...) });
+    await bus.start();
+
+    const fanout = bus instanceof NatsBus ? natsFanout(bus.connection, `${overrides.natsSubjectPrefix ?? ''}heyblue.`) : localFanout();
+    const gateway = new WsGateway({ options: config.ws, logger, metrics, authenticator: devTokenAuthenticator(config.ws.devTokens), fanout });
+    let shuttingDown = false;
+    const errors = new ErrorRegistry().register(platformErrors);
+    const app = await buildApp({
+      config,
+      logger,
+      metrics,
+      errors,
+      gateway,
+      readiness: [
+        { name: 'database', check: async () => void (await sql`select 1`.execute(database.db)) },
+        { name: 'bus', check: async () => { if (bus instanceof NatsBus && bus.connection.isClosed()) throw new Error('NATS connection closed'); } },
+      ],
+      isShuttingDown: () => shuttingDown,
+      asyncApi: asyncApiDocument(eventCatalog, { version: SERVER_VERSION, natsUrl: config.bus.kind === 'nats' ? config.bus.url : undefined }),
+      version: SERVER_VERSION,
+      routes: [],
+    });
+    const mode = config.database.kind === 'postgres' ? 'distributed' : 'embedded';
+    const system = { actorId: null, correlationId: instanceId, causationId: null };
+
+    let stopping: Promise<void> | undefined;
+    return {
+      app, config, logger, metrics, database, bus, relay, gateway, keyring, instanceId,
+      async listen() {
+        const address = await app.listen({ host: config.http.host, port: config.http.port });
+        relay.start();
+        await unitOfWork(system, async (_trx, events) => events.emit('platform.instance-started.v1', { instanceId, version: SERVER_VERSION, mode }));
+        return address;
+      },
+      stop(reason) {
+        stopping ??= (async () => {
+          shuttingDown = true;
+          await gateway.close();
+          await app.close();
+          await unitOfWork(system, async (_trx, events) => events.emit('platform.instance-stopped.v1', { instanceId, reason })).catch((error: unknown) => logger.warn({ err: error }, 'could not record the stop'));
+          await relay.stop();
+          await bus.close();
+          await database.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,185 @@
+import path from 'node:path';
+import { Value } from 'typebox/value';
+import { SettingsSchema, type Settings } from './settings.ts';
+
+/** The whole server configuration: validated once at boot, frozen, passed down explicitly. */
+export interface Config {
+  readonly mode: 'development' | 'production' | 'test';
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    readonly publicUrl: string;
+    readonly trustedProxies: readonly string[];
+    readonly bodyLimit: number;
+    readonly requestTimeoutMs: number;
+    readonly connectionTimeoutMs: number;
+    readonly keepAliveTimeoutMs: number;
+    readonly rateLimitPerMinute: number;
+    readonly corsOrigins: readonly string[];
+  };
+  readonly dataDir: string;
+  readonly database: { readonly kind: 'pglite'; readonly dir: string } | { readonly kind: 'postgres'; readonly url: string };
+  readonly bus: { readonly kind: 'in-process' } | { readonly kind: 'nats'; readonly url: string; readonly stream: string };
+  readonly keys: { readonly source: 'data-dir' } | { readonly source: 'config'; readonly json: string };
+  readonly timeZone: string;
+  readonly log: { readonly level: Settings['LOG_LEVEL']; readonly pretty: boolean };
+  readonly ws: { readonly maxFrameBytes: number; readonly heartbeatMs: number; readonly maxBufferedBytes: number; readonly devTokens: boolean };
+  readonly outbox: { readonly pollMs: number; readonly batchSize: number; readonly maxAttempts: number };
+  readonly shutdownTimeoutMs: number;
+  readonly webDistDir: string;
+  readonly otlpEndpoint: string | undefined;
+}
+
+/** Thrown when settings are invalid; `problems` lists every one of them. */
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Where settings come from: environment variables and `--kebab-case` CLI flags (flags win). */
+export interface ConfigSources {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly argv?: readonly string[];
+  readonly readFile?: (file: string) => string;
+}
+
+const SETTING_NAMES = Object.keys(SettingsSchema.properties);
+
+/** Turns `--data-dir x` / `--data-dir=x` / `--log-pretty` into `{ DATA_DIR: 'x', LOG_PRETTY: 'true' }`. */
+export function flagsToSettings(argv: readonly string[]): { values: Record<string, string>; problems: string[] } {
+  const values: Record<string, string> = {};
+  const problems: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('--')) continue;
+    const [flag = '', inline] = arg.slice(2).split(/=(.*)/s, 2);
+    const name = flag.replaceAll('-', '_').toUpperCase();
+    if (!SETTING_NAMES.includes(name)) {
+      problems.push(`--${flag}: unknown flag`);
+      continue;
+    }
+    const next = argv[i + 1];
+    if (inline !== undefined) values[name] = inline;
+    else if (next !== undefined && !next.startsWith('--')) values[name] = argv[++i] ?? '';
+    else values[name] = 'true';
+  }
+  return { values, problems };
+}
+
+/** Reads, validates and shapes every setting; throws ConfigError listing all problems at once. */
+export function loadConfig(sources: ConfigSources): Config {
+  const flags = flagsToSettings(sources.argv ?? []);
+  const raw: Record<string, string> = {};
+  for (const name of SETTING_NAMES) {
+    const value = flags.values[name] ?? sources.env[name];
+    if (value !== undefined && value !== '') raw[name] = value;
+  }
+  const converted = Value.Convert(SettingsSchema, Value.Default(SettingsSchema, raw));
+  const problems = [...flags.problems];
+  for (const error of Value.Errors(SettingsSchema, converted)) {
+    if (error.keyword === 'const') continue; // a union branch; its 'anyOf' error says it better
+    const name = error.instancePath.replace(/^\//, '');
+    const allowed = error.keyword === 'anyOf' ? ` (one of: ${allowedLiterals(name).join(', ')})` : '';
+    problems.push(`${name}: ${error.message}${allowed}, got ${JSON.stringify(raw[name])}`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const settings = converted as Settings;
+  const shaped = shape(settings, sources, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return deepFreeze(shaped);
+}
+
+function allowedLiterals(name: string): string[] {
+  const schema: unknown = (SettingsSchema.properties as Record<string, unknown>)[name];
+  if (schema && typeof schema === 'object' && 'anyOf' in schema && Array.isArray(schema.anyOf)) {
+    return schema.anyOf.map((s: { const?: unknown }) => String(s.const));
+  }
+  return [];
+}
+
+function shape(s: Settings, sources: ConfigSources, problems: string[]): Config {
+  const mode = s.NODE_ENV;
+  const devTokens = s.DEV_TOKENS ?? mode !== 'production';
+  const distributed = s.DATABASE_URL !== undefined;
+  if (!isTimeZone(s.TIME_ZONE)) problems.push(`TIME_ZONE: "${s.TIME_ZONE}" is not an IANA time zone`);
+  const keys = readKeys(s, sources, problems);
+  if (distributed && keys.source === 'data-dir') {
+    problems.push('KEYS or KEYS_FILE: required when DATABASE_URL is set, so every instance signs with the same keys (make one with `heyblue keys generate`)');
+  }
+  if (s.NATS_URL !== undefined && !distributed) {
+    problems.push('NATS_URL: needs DATABASE_URL too (instances sharing a bus must share a database)');
+  }
+  if (mode === 'production') {
+    if (devTokens) problems.push('DEV_TOKENS: development tokens must be off in production');
+    if (s.LOG_PRETTY) problems.push('LOG_PRETTY: pretty logs are a development convenience, off in production');
+    if (keys.source === 'data-dir' && distributed) problems.push('KEYS: production needs configured keys');
+    if (s.PUBLIC_URL === undefined) problems.push('PUBLIC_URL: required in production (links in emails and QR codes use it)');
+  }
+  const port = s.PORT;
+  return {
+    mode,
+    http: {
+      host: s.HOST,
+      port,
+      publicUrl: (s.PUBLIC_URL ?? `http://${s.HOST}:${port}`).replace(/\/$/, ''),
+      trustedProxies: list(s.TRUSTED_PROXIES),
+      bodyLimit: s.BODY_LIMIT,
+      requestTimeoutMs: s.REQUEST_TIMEOUT_MS,
+      connectionTimeoutMs: s.CONNECTION_TIMEOUT_MS,
+      keepAliveTimeoutMs: s.KEEP_ALIVE_TIMEOUT_MS,
+      rateLimitPerMinute: s.RATE_LIMIT_PER_MINUTE,
+      corsOrigins: list(s.CORS_ORIGINS),
+    },
+    dataDir: path.resolve(s.DATA_DIR),
+    database: s.DATABASE_URL ? { kind: 'postgres', url: s.DATABASE_URL } : { kind: 'pglite', dir: path.resolve(s.DATA_DIR, 'pglite') },
+    bus: s.NATS_URL ? { kind: 'nats', url: s.NATS_URL, stream: s.NATS_STREAM } : { kind: 'in-process' },
+    keys,
+    timeZone: s.TIME_ZONE,
+    log: { level: s.LOG_LEVEL, pretty: s.LOG_PRETTY },
+    ws: { maxFrameBytes: s.WS_MAX_FRAME_BYTES, heartbeatMs: s.WS_HEARTBEAT_MS, maxBufferedBytes: s.WS_MAX_BUFFERED_BYTES, devTokens },
+    outbox: { pollMs: s.OUTBOX_POLL_MS, batchSize: s.OUTBOX_BATCH_SIZE, maxAttempts: s.OUTBOX_MAX_ATTEMPTS },
+    shutdownTimeoutMs: s.SHUTDOWN_TIMEOUT_MS,
+    webDistDir: path.resolve(s.WEB_DIST_DIR ?? path.join(import.meta.dirname, '../../../../web/dist')),
+    otlpEndpoint: s.OTEL_EXPORTER_OTLP_ENDPOINT,
+  };
+}
+
+function readKeys(s: Settings, sources: ConfigSources, problems: string[]): Config['keys'] {
+  if (s.KEYS !== undefined) return { source: 'config', json: s.KEYS };
+  if (s.KEYS_FILE === undefined) return { source: 'data-dir' };
+  try {
+    return { source: 'config', json: (sources.readFile ?? defaultReadFile)(s.KEYS_FILE) };
+  } catch (error) {
+    problems.push(`KEYS_FILE: cannot read ${s.KEYS_FILE} (${error instanceof Error ? error.message : String(error)})`);
+    return { source: 'data-dir' };
+  }
+}
+
+function defaultReadFile(file: string): string {
+  return process.getBuiltinModule('node:fs').readFileSync(file, 'utf8');
+}
+
+function list(value: string): string[] {
+  return value.split(',').map((v) => v.trim()).filter((v) => v.length > 0);
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,25 @@
+import type { BusMessage, EventEnvelope } from './envelope.ts';
+
+/** A named consumer of some event types. Delivery is at-least-once; wrap `handle` with `idempotent` for effects-once. */
+export interface Subscription {
+  /** Stable name: durable consumer name on NATS, inbox key everywhere. */
+  readonly consumer: string;
+  readonly types: readonly string[];
+  /** Resolves when the effect is committed; a throw asks for redelivery. */
+  handle(message: BusMessage): Promise<void>;
+  /** Called once a delivery is given up after the last retry. */
+  onGiveUp?(envelope: EventEnvelope, error: unknown, attempts: number): Promise<void>;
+}
+
+/** The event bus port. */
+export interface EventBus {
+  readonly kind: 'in-process' | 'nats';
+  /** Resolves once the bus has taken responsibility for the message. */
+  publish(message: BusMessage): Promise<void>;
+  /** Registers a consumer; call before `start`. */
+  subscribe(subscription: Subscription): void;
+  /** Starts delivering to subscribers. */
+  start(): Promise<void>;
+  /** Stops delivering, letting in-flight handlers finish. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,15 @@
+import { sql, type Transaction } from 'kysely';
+import type { NoTables } from '../db/database.ts';
+import { currentTraceContext } from '../observability/tracing.ts';
+import type { EventEnvelope } from './envelope.ts';
+
+/** Writes events to the outbox inside the caller's transaction, so they commit (or not) with the state change. */
+export async function appendToOutbox(trx: Transaction<NoTables>, envelopes: readonly EventEnvelope[]): Promise<void> {
+  if (envelopes.length === 0) return;
+  const trace = JSON.stringify(currentTraceContext());
+  const rows = envelopes.map(
+    (e) => sql`(${e.id}, ${e.type}, ${e.occurredAt}, ${e.actorId}, ${e.correlationId}, ${e.causationId}, ${JSON.stringify(e.payload)}::jsonb, ${trace}::jsonb)`,
+  );
+  await sql`insert into platform.outbox (id, type, occurred_at, actor_id, correlation_id, causation_id, payload, trace_context)
+    values ${sql.join(rows)}`.execute(trx);
+}

@@ -1,0 +1,42 @@
+import type { Transaction } from 'kysely';
+import { Value } from 'typebox/value';
+import type { Clock } from '../clock.ts';
+import type { Db, NoTables } from '../db/database.ts';
+import { envelopeOf, type EventContext, type EventEnvelope } from './envelope.ts';
+import type { EventCatalog, PayloadOf } from './event-catalog.ts';
+import { appendToOutbox } from './outbox.ts';
+
+/** Collects the events a unit of work emits; they are written to the outbox in its transaction. */
+export interface EventSink<C extends EventCatalog> {
+  emit<Type extends keyof C & string>(type: Type, payload: PayloadOf<C, Type>): void;
+}
+
+/** Runs `work` in a transaction, writing its events in the same transaction and waking the relay after commit. */
+export type UnitOfWork<C extends EventCatalog> = <R>(context: EventContext, work: (trx: Transaction<NoTables>, events: EventSink<C>) => Promise<R>) => Promise<R>;
+
+/** Builds the unit of work for a catalog of events. */
+export function createUnitOfWork<C extends EventCatalog>(deps: { db: Db; catalog: C; clock: Clock; afterCommit: () => void }): UnitOfWork<C> {
+  return async (context, work) => {
+    let wrote = false;
+    const result = await deps.db.transaction().execute(async (trx) => {
+      const pending: EventEnvelope[] = [];
+      const sink: EventSink<C> = {
+        emit(type, payload) {
+          const definition = deps.catalog[type];
+          if (!definition) throw new Error(`event ${type} is not in the catalog`);
+          if (!Value.Check(definition.payload, payload)) {
+            const first = Value.Errors(definition.payload, payload)[0];
+            throw new Error(`event ${type} payload is invalid: ${first?.instancePath} ${first?.message}`);
+          }
+          pending.push(envelopeOf(type, payload, context, deps.clock.now()));
+        },
+      };
+      const value = await work(trx, sink);
+      await appendToOutbox(trx, pending);
+      wrote = pending.length > 0;
+      return value;
+    });
+    if (wrote) deps.afterCommit();
+    return result;
+  };
+}

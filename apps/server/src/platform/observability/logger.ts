@@ -1,0 +1,20 @@
+import pino, { type Logger } from 'pino';
+
+/** JSON logs (pretty in development when asked); secrets in headers and query strings are redacted. */
+export function createLogger(options: { level: string; pretty: boolean; name?: string }): Logger {
+  return pino({
+    name: options.name ?? 'heyblue',
+    level: options.level,
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.token', '*.refreshToken'], censor: '[redacted]' },
+    serializers: {
+      req: (req: { method: string; url: string; id: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), requestId: req.id, ip: req.ip }),
+      err: pino.stdSerializers.err,
+    },
+    transport: options.pretty ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } : undefined,
+  });
+}
+
+/** Hides credentials passed in query strings (the websocket `token`). */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&](?:token|access_token|code)=)[^&]*/gi, '$1[redacted]');
+}

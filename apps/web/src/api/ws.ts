@@ -1,0 +1,158 @@
+import { backoffDelay } from './backoff';
+import type { BackoffOptions } from './backoff';
+import { parseServerMessage } from './ws-messages';
+import type { ClientMessage, ServerMessage, ServerMessageMap, ServerMessageType } from './ws-messages';
+
+export type { ClientMessage, ServerMessage, ServerMessageMap, ServerMessageType } from './ws-messages';
+
+/** Where the socket is in its life. `closed` is final: only `connect()` starts it again. */
+export type SocketStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+export interface SocketClientOptions {
+  /** The access token, read on every (re)connect so a refreshed token is used. */
+  token?: () => string | undefined;
+  /** Full socket URL; defaults to `/ws` on this page's host. */
+  url?: string;
+  backoff?: BackoffOptions;
+  /** Send a ping this often while open, so proxies keep the socket (default 25 s; 0 = never). */
+  heartbeatMs?: number;
+  /** Called whenever the status changes. */
+  onStatus?: (status: SocketStatus) => void;
+  /** Builds the socket; injectable for tests. */
+  createSocket?: (url: string) => WebSocket;
+}
+
+export interface SocketClient {
+  connect(): void;
+  /** Stops for good (no reconnect) until `connect()` is called again. */
+  close(): void;
+  /** Sends when open; returns false when the message could not be sent. */
+  send(message: ClientMessage): boolean;
+  /** Subscribes to one message type; returns the unsubscribe function. */
+  on<K extends ServerMessageType>(type: K, handler: (message: ServerMessageMap[K]) => void): () => void;
+  readonly status: SocketStatus;
+}
+
+type Handlers = { [K in ServerMessageType]: Set<(message: ServerMessageMap[K]) => void> };
+
+/** Builds the `/ws` URL for the current page, with the token as `?token=`. */
+export function socketUrl(location: Pick<Location, 'protocol' | 'host'>, token?: string): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const query = token ? `?token=${encodeURIComponent(token)}` : '';
+  return `${scheme}//${location.host}/ws${query}`;
+}
+
+/**
+ * Close codes after which retrying cannot help: policy violation (1008) and the 4400–4499 range,
+ * which we read as "the client's fault" (e.g. a rejected token).
+ */
+export function isFinalClose(code: number): boolean {
+  return code === 1008 || (code >= 4400 && code < 4500);
+}
+
+function dispatch<M>(handlers: Set<(message: M) => void>, message: M): void {
+  for (const handler of handlers) handler(message);
+}
+
+/** A websocket to `/ws` that reconnects with exponential backoff and types its messages. */
+export function createSocketClient(options: SocketClientOptions = {}): SocketClient {
+  const { heartbeatMs = 25_000, createSocket = (url: string) => new WebSocket(url) } = options;
+  const handlers: Handlers = { welcome: new Set(), pong: new Set(), error: new Set() };
+  let socket: WebSocket | undefined;
+  let status: SocketStatus = 'idle';
+  let attempt = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+
+  function setStatus(next: SocketStatus) {
+    if (next === status) return;
+    status = next;
+    options.onStatus?.(next);
+  }
+
+  function emit(message: ServerMessage) {
+    switch (message.type) {
+      case 'welcome':
+        attempt = 0;
+        return dispatch(handlers.welcome, message);
+      case 'pong':
+        return dispatch(handlers.pong, message);
+      case 'error':
+        return dispatch(handlers.error, message);
+    }
+  }
+
+  function stopTimers() {
+    clearTimeout(retryTimer);
+    clearInterval(heartbeat);
+    retryTimer = undefined;
+    heartbeat = undefined;
+  }
+
+  function scheduleReconnect() {
+    setStatus('reconnecting');
+    retryTimer = setTimeout(open, backoffDelay(attempt, options.backoff));
+    attempt += 1;
+  }
+
+  function open() {
+    stopTimers();
+    setStatus('connecting');
+    const url = options.url ?? socketUrl(window.location, options.token?.());
+    const current = createSocket(url);
+    socket = current;
+    current.addEventListener('open', () => {
+      setStatus('open');
+      if (heartbeatMs > 0) heartbeat = setInterval(() => send({ type: 'ping' }), heartbeatMs);
+    });
+    current.addEventListener('message', (event: MessageEvent<unknown>) => {
+      const message = parseServerMessage(event.data);
+      if (message) emit(message);
+    });
+    current.addEventListener('close', (event) => {
+      if (socket !== current) return;
+      socket = undefined;
+      stopTimers();
+      if (status === 'closed') return;
+      if (isFinalClose(event.code)) setStatus('closed');
+      else scheduleReconnect();
+    });
+  }
+
+  function send(message: ClientMessage): boolean {
+    if (!socket || socket.readyState !== WebSocket.OPEN) return false;
+    socket.send(JSON.stringify(message));
+    return true;
+  }
+
+  function onOnline() {
+    // Back online: retry now rather than waiting out the backoff.
+    if (status === 'reconnecting') open();
+  }
+
+  return {
+    connect() {
+      if (status === 'connecting' || status === 'open') return;
+      attempt = 0;
+      window.addEventListener('online', onOnline);
+      open();
+    },
+    close() {
+      setStatus('closed');
+      stopTimers();
+      window.removeEventListener('online', onOnline);
+      const current = socket;
+      socket = undefined;
+      current?.close(1000);
+    },
+    send,
+    on(type, handler) {
+      const set: Set<typeof handler> = handlers[type];
+      set.add(handler);
+      return () => set.delete(handler);
+    },
+    get status() {
+      return status;
+    },
+  };
+}

@@ -1,0 +1,11 @@
+export { Brand, BrandMark } from './brand';
+export { Button, ButtonLink, buttonClassName } from './button';
+export type { ButtonProps, ButtonLinkProps, ButtonVariant } from './button';
+export { Card } from './card';
+export { EmptyState } from './empty-state';
+export { ErrorState } from './error-state';
+export { LanguageSwitch } from './language-switch';
+export { LoadingState } from './loading-state';
+export { PageHeader } from './page-header';
+export { SkipLink } from './skip-link';
+export * from './icons';

@@ -1,0 +1,34 @@
+import { useEffect } from 'react';
+import type { ReactNode } from 'react';
+import './page-header.css';
+
+export interface PageHeaderProps {
+  /** The page's one h1. */
+  title: string;
+  description?: ReactNode;
+  /** Short label above the title, e.g. the area of the product. */
+  eyebrow?: string;
+  actions?: ReactNode;
+}
+
+const brand = 'Hey Blue!';
+
+/** The page's h1, lead text and actions; also names the browser tab after the page. */
+export function PageHeader({ title, description, eyebrow, actions }: PageHeaderProps) {
+  useEffect(() => {
+    document.title = title === brand ? brand : `${title} · ${brand}`;
+  }, [title]);
+
+  return (
+    <header className="hb-page-header">
+      <div className="hb-page-header__text">
+        {eyebrow ? <p className="hb-page-header__eyebrow">{eyebrow}</p> : null}
+        <h1 className="hb-page-header__title" tabIndex={-1}>
+          {title}
+        </h1>
+        {description ? <p className="hb-page-header__description">{description}</p> : null}
+      </div>
+      {actions ? <div className="hb-page-header__actions">{actions}</div> : null}
+    </header>
+  );
+}

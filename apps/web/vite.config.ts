@@ -1,0 +1,54 @@
+import { defineConfig } from 'vite';
+import type { ProxyOptions } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/** The API server the dev and preview servers forward to. */
+const apiTarget = process.env['HEYBLUE_API_URL'] ?? 'http://127.0.0.1:3000';
+
+/** Paths the server owns; the service worker must never answer them with the app shell. */
+const serverPaths = ['/api', '/ws', '/docs', '/metrics', '/healthz', '/readyz'] as const;
+
+const proxy: Record<string, ProxyOptions> = Object.fromEntries(
+  serverPaths.map((path) => [path, { target: apiTarget, changeOrigin: false, ws: path === '/ws' }]),
+);
+
+export default defineConfig({
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      strategies: 'generateSW',
+      includeAssets: ['favicon.svg', 'icons/apple-touch-icon-180.png'],
+      manifest: {
+        name: 'Hey Blue!',
+        short_name: 'Hey Blue',
+        description: 'Meet the officers who serve your community, earn points and give back.',
+        id: '/',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: '#0b3d91',
+        background_color: '#f5f7fb',
+        lang: 'en',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: serverPaths.map((path) => new RegExp(`^${path}(?:[/?.]|$)`)),
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  server: { host: '127.0.0.1', proxy },
+  preview: { host: '127.0.0.1', proxy },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+});
