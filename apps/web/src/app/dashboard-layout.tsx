@@ -1,0 +1,93 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import {
+  ArrowRightIcon,
+  Brand,
+  BuildingIcon,
+  ChartIcon,
+  CloseIcon,
+  LanguageSwitch,
+  MenuIcon,
+  OverviewIcon,
+  SkipLink,
+  TagIcon,
+} from '../ui';
+import { useFocusOnNavigate } from './use-focus-on-navigate';
+import './dashboard-layout.css';
+
+const navId = 'dashboard-nav';
+
+/** The desktop-first shell for partners and admins: top bar, sidebar (a menu on narrow screens). */
+export function DashboardLayout() {
+  const { t } = useTranslation();
+  const main = useRef<HTMLElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  useFocusOnNavigate(main);
+
+  useEffect(() => setMenuOpen(false), [pathname]);
+
+  useEffect(() => {
+    if (!menuOpen) return undefined;
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== 'Escape') return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [menuOpen]);
+
+  const links = [
+    { to: '/dashboard', end: true, icon: <OverviewIcon size={20} />, label: t('dashboard.nav.overview') },
+    { to: '/dashboard/organisations', end: false, icon: <BuildingIcon size={20} />, label: t('dashboard.nav.organisations') },
+    { to: '/dashboard/catalogue', end: false, icon: <TagIcon size={20} />, label: t('dashboard.nav.catalogue') },
+    { to: '/dashboard/reports', end: false, icon: <ChartIcon size={20} />, label: t('dashboard.nav.reports') },
+  ];
+
+  return (
+    <div className="hb-dash" data-menu-open={menuOpen}>
+      <SkipLink targetId="main" label={t('app.skipToContent')} />
+      <header className="hb-dash__topbar">
+        <button
+          ref={menuButton}
+          type="button"
+          className="hb-dash__menu-button"
+          aria-expanded={menuOpen}
+          aria-controls={navId}
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          {menuOpen ? <CloseIcon /> : <MenuIcon />}
+          <span className="hb-visually-hidden">{menuOpen ? t('dashboard.menuClose') : t('dashboard.menuOpen')}</span>
+        </button>
+        <Link to="/dashboard" className="hb-dash__brand">
+          <Brand tagline={t('app.partners')} />
+        </Link>
+        <div className="hb-dash__topbar-actions">
+          <Link to="/" className="hb-dash__app-link">
+            {t('dashboard.openApp')}
+            <ArrowRightIcon />
+          </Link>
+          <LanguageSwitch tone="onDark" />
+        </div>
+      </header>
+      <nav id={navId} className="hb-dash__sidebar" aria-label={t('dashboard.navLabel')}>
+        <ul className="hb-dash__nav-list">
+          {links.map((link) => (
+            <li key={link.to}>
+              <NavLink to={link.to} end={link.end} className="hb-dash__nav-link">
+                {link.icon}
+                {link.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" ref={main} tabIndex={-1} className="hb-dash__main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

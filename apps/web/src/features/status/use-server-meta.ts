@@ -1,0 +1,36 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, isApiError, networkErrorCode } from '../../api/api-error';
+import { getServerMeta } from '../../api/meta';
+import type { ServerMeta } from '../../api/meta';
+
+/** The three honest states of a server call. */
+export type ServerMetaState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; meta: ServerMeta }
+  | { kind: 'error'; error: ApiError };
+
+function toApiError(cause: unknown): ApiError {
+  if (isApiError(cause)) return cause;
+  return new ApiError({ status: 0, code: networkErrorCode, message: String(cause) });
+}
+
+/** Loads `GET /api/v1/meta`; `retry` loads it again. */
+export function useServerMeta(): { state: ServerMetaState; retry: () => void } {
+  const [state, setState] = useState<ServerMetaState>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ kind: 'loading' });
+    getServerMeta(controller.signal).then(
+      (meta) => setState({ kind: 'ready', meta }),
+      (cause: unknown) => {
+        if (!controller.signal.aborted) setState({ kind: 'error', error: toApiError(cause) });
+      },
+    );
+    return () => controller.abort();
+  }, [attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { state, retry };
+}
