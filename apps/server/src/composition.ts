@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
@@ -16,6 +16,9 @@ import { asyncApiDocument } from './platform/events/asyncapi.ts';
 import type { EventBus } from './platform/events/bus.ts';
 import { InProcessBus } from './platform/events/in-process-bus.ts';
 import { NatsBus } from './platform/events/nats-bus.ts';
+import type { EventCatalog, EventDefinition } from './platform/events/event-catalog.ts';
+import { instrumented } from './platform/events/instrumented.ts';
+import type { ModuleDeps, ServerModule } from './platform/module.ts';
 import { platformEvents } from './platform/events/platform-events.ts';
 import { OutboxRelay } from './platform/events/relay.ts';
 import { createUnitOfWork } from './platform/events/unit-of-work.ts';
@@ -23,15 +26,31 @@ import { keyringFromJson, loadOrCreateKeyring, type Keyring } from './platform/k
 import { createLogger } from './platform/observability/logger.ts';
 import { createMetrics, type Metrics } from './platform/observability/metrics.ts';
 import { devTokenAuthenticator } from './platform/ws/dev-authenticator.ts';
-import { localFanout, natsFanout } from './platform/ws/fanout.ts';
+import { deferredFanout, localFanout, natsFanout } from './platform/ws/fanout.ts';
 import { WsGateway } from './platform/ws/gateway.ts';
 import { SERVER_VERSION } from './version.ts';
 
-/** The event catalog of the whole server: the platform's and, as they arrive, each module's. */
-export const eventCatalog = { ...platformEvents };
+/** The product's modules, in dependency order. Each later issue adds its module here. */
+export const productModules: readonly ServerModule[] = [];
 
-/** Every module's migrations, in dependency order. */
-export const migrationSets: readonly MigrationSet[] = [{ schema: 'platform', dir: path.join(import.meta.dirname, 'platform/db/migrations') }];
+const platformMigrations: MigrationSet = { schema: 'platform', dir: path.join(import.meta.dirname, 'platform/db/migrations') };
+
+/** Every migration set: the platform's, then each module's. */
+export function migrationSetsOf(modules: readonly ServerModule[]): MigrationSet[] {
+  return [platformMigrations, ...modules.flatMap((m) => (m.migrations ? [m.migrations] : []))];
+}
+
+/** The event catalog of the whole server: the platform's and each module's. */
+export function eventCatalogOf(modules: readonly ServerModule[]): EventCatalog {
+  const catalog: Record<string, EventDefinition> = { ...platformEvents };
+  for (const module of modules) {
+    for (const [type, definition] of Object.entries(module.events ?? {})) {
+      if (catalog[type]) throw new Error(`event ${type} is defined twice`);
+      catalog[type] = definition;
+    }
+  }
+  return catalog;
+}
 
 /** A composed server: the app plus what must start after listening and stop on shutdown. */
 export interface Server {
@@ -58,6 +77,10 @@ export interface ComposeOverrides {
   readonly clock?: Clock;
   /** NATS subject prefix, so tests on one NATS server stay apart. */
   readonly natsSubjectPrefix?: string;
+  /** The modules to run; the product's by default (tests add fixtures). */
+  readonly modules?: readonly ServerModule[];
+  /** Leave the relay stopped after listening (crash tests leave events unrelayed on purpose). */
+  readonly relayPaused?: boolean;
 }
 
 /** The composition root: adapters from configuration, then modules, then explicit event subscriptions. */
@@ -66,9 +89,11 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
   const metrics = createMetrics();
   const clock = overrides.clock ?? systemClock;
   const instanceId = randomUUID();
+  const modules = overrides.modules ?? productModules;
+  const eventCatalog = eventCatalogOf(modules);
   const database = overrides.database ?? (config.database.kind === 'pglite' ? await openPglite(config.database.dir) : openPostgres(config.database.url));
   try {
-    const report = await migrate(database.db, migrationSets);
+    const report = await migrate(database.db, migrationSetsOf(modules));
     if (report.applied.length > 0) logger.info({ applied: report.applied }, 'migrations applied');
     const keyring = config.keys.source === 'config' ? keyringFromJson(config.keys.json) : loadOrCreateKeyring(config.dataDir);
 
@@ -79,14 +104,21 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
     const relay = new OutboxRelay({ db: database.db, bus, logger, metrics, options: config.outbox });
     const unitOfWork = createUnitOfWork({ db: database.db, catalog: eventCatalog, clock, afterCommit: () => relay.wake() });
 
-    // Modules are created here and their subscriptions wired explicitly, e.g.
-    // bus.subscribe({ consumer: 'profiles.on-account-created', types: ['identity.account-created.v1'], handle: idempotent(...) });
-    await bus.start();
-
-    const fanout = bus instanceof NatsBus ? natsFanout(bus.connection, `${overrides.natsSubjectPrefix ?? ''}heyblue.`) : localFanout();
+    const natsLink = config.bus.kind === 'nats' ? deferredFanout() : undefined;
+    const fanout = natsLink ?? localFanout();
     const gateway = new WsGateway({ options: config.ws, logger, metrics, authenticator: devTokenAuthenticator(config.ws.devTokens), fanout });
-    let shuttingDown = false;
     const errors = new ErrorRegistry().register(platformErrors);
+    const deps: ModuleDeps = { config, db: database.db, unitOfWork, gateway, keyring, clock, logger, metrics };
+    const routes: FastifyPluginAsync[] = [];
+    for (const module of modules) {
+      if (module.errors) errors.register(module.errors);
+      const parts = module.create(deps);
+      if (parts.routes) routes.push(parts.routes);
+      for (const subscription of parts.subscriptions ?? []) bus.subscribe(instrumented(subscription, metrics));
+    }
+    await bus.start();
+    if (bus instanceof NatsBus && natsLink) natsLink.attach(natsFanout(bus.connection, `${overrides.natsSubjectPrefix ?? ''}heyblue.`));
+    let shuttingDown = false;
     const app = await buildApp({
       config,
       logger,
@@ -100,7 +132,7 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
       isShuttingDown: () => shuttingDown,
       asyncApi: asyncApiDocument(eventCatalog, { version: SERVER_VERSION, natsUrl: config.bus.kind === 'nats' ? config.bus.url : undefined }),
       version: SERVER_VERSION,
-      routes: [],
+      routes,
     });
     const mode = config.database.kind === 'postgres' ? 'distributed' : 'embedded';
     const system = { actorId: null, correlationId: instanceId, causationId: null };
@@ -110,7 +142,7 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
       app, config, logger, metrics, database, bus, relay, gateway, keyring, instanceId,
       async listen() {
         const address = await app.listen({ host: config.http.host, port: config.http.port });
-        relay.start();
+        if (!overrides.relayPaused) relay.start();
         await unitOfWork(system, async (_trx, events) => events.emit('platform.instance-started.v1', { instanceId, version: SERVER_VERSION, mode }));
         return address;
       },

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { composeServer, migrationSets } from './composition.ts';
+import { migrationSetsOf, productModules } from './composition.ts';
+import { runServer } from './serve.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config/config.ts';
 import { SettingsSchema } from './platform/config/settings.ts';
 import { migrate } from './platform/db/migrator.ts';
@@ -15,7 +16,7 @@ program
   .command('serve', { isDefault: true })
   .description('run the server (HTTP, websocket, web app, relay)')
   .allowUnknownOption(true)
-  .action(async () => serve(readConfig()));
+  .action(async () => void (await runServer(readConfig())));
 
 program
   .command('migrate')
@@ -25,7 +26,7 @@ program
     const config = readConfig();
     const database = config.database.kind === 'pglite' ? await openPglite(config.database.dir) : openPostgres(config.database.url);
     try {
-      const report = await migrate(database.db, migrationSets);
+      const report = await migrate(database.db, migrationSetsOf(productModules));
       console.log(report.applied.length === 0 ? 'Database is up to date.' : `Applied:\n${report.applied.map((m) => `  ${m}`).join('\n')}`);
     } finally {
       await database.close();
@@ -60,34 +61,6 @@ function readConfig(): Config {
     }
     throw error;
   }
-}
-
-async function serve(config: Config): Promise<void> {
-  const server = await composeServer(config);
-  const url = await server.listen();
-  server.logger.info({ url, mode: config.mode, database: config.database.kind, bus: config.bus.kind }, 'server started');
-  console.log(`Hey Blue! listening on ${url}  (app ${url}/, dashboard ${url}/dashboard, API docs ${url}/docs)`);
-  let signals = 0;
-  const shutdown = (signal: string): void => {
-    if (++signals > 1) return;
-    server.logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => {
-      server.logger.error('graceful shutdown took too long; exiting');
-      process.exit(1);
-    }, config.shutdownTimeoutMs).unref();
-    server.stop(signal).then(
-      () => {
-        clearTimeout(force);
-        process.exit(0);
-      },
-      (error: unknown) => {
-        server.logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 await program.parseAsync(process.argv);

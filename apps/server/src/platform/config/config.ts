@@ -80,11 +80,12 @@ export function loadConfig(sources: ConfigSources): Config {
   }
   const converted = Value.Convert(SettingsSchema, Value.Default(SettingsSchema, raw));
   const problems = [...flags.problems];
-  for (const error of Value.Errors(SettingsSchema, converted)) {
-    if (error.keyword === 'const') continue; // a union branch; its 'anyOf' error says it better
-    const name = error.instancePath.replace(/^\//, '');
-    const allowed = error.keyword === 'anyOf' ? ` (one of: ${allowedLiterals(name).join(', ')})` : '';
-    problems.push(`${name}: ${error.message}${allowed}, got ${JSON.stringify(raw[name])}`);
+  for (const [name, schema] of Object.entries(SettingsSchema.properties)) {
+    const value: unknown = (converted as Record<string, unknown>)[name];
+    if (value === undefined || Value.Check(schema, value)) continue;
+    const allowed = allowedLiterals(name);
+    const reason = allowed.length > 0 ? `must be one of: ${allowed.join(', ')}` : (Value.Errors(schema, value)[0]?.message ?? 'is invalid');
+    problems.push(`${name}: ${reason}, got ${JSON.stringify(raw[name])}`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const settings = converted as Settings;

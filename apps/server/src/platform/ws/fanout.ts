@@ -51,3 +51,25 @@ export function natsFanout(nc: NatsConnection, prefix = 'heyblue.'): Fanout {
 function encodeToken(value: string): string {
   return Buffer.from(value).toString('base64url');
 }
+
+/** A fan-out whose transport arrives later (the NATS connection opens after modules subscribe). */
+export function deferredFanout(): Fanout & { attach(inner: Fanout): void } {
+  let inner: Fanout | undefined;
+  let deliver: (userId: string, message: ServerMessage) => void = () => {};
+  return {
+    attach(next) {
+      inner = next;
+      inner.listen(deliver);
+    },
+    async publish(userId, message) {
+      if (!inner) throw new Error('the websocket fan-out is not connected yet');
+      await inner.publish(userId, message);
+    },
+    listen(fn) {
+      deliver = fn;
+    },
+    async close() {
+      await inner?.close();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+function problemsOf(env: Record<string, string>, argv: string[] = []): readonly string[] {
+  try {
+    loadConfig({ env, argv });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  test('defaults give an embedded development server on 127.0.0.1:3000', () => {
+    const config = loadConfig({ env: {} });
+    assert.equal(config.mode, 'development');
+    assert.equal(config.http.host, '127.0.0.1');
+    assert.equal(config.http.port, 3000);
+    assert.equal(config.database.kind, 'pglite');
+    assert.equal(config.bus.kind, 'in-process');
+    assert.equal(config.http.publicUrl, 'http://127.0.0.1:3000');
+    assert.equal(config.ws.devTokens, true);
+  });
+
+  test('every problem is reported at once', () => {
+    const problems = problemsOf({ PORT: 'eighty', LOG_LEVEL: 'loud', TIME_ZONE: 'Mars/Olympus', BODY_LIMIT: '5' });
+    assert.equal(problems.length, 3, problems.join('\n'));
+    assert.match(problems.join('\n'), /PORT/);
+    assert.match(problems.join('\n'), /LOG_LEVEL: must be one of: fatal, error/);
+    assert.match(problems.join('\n'), /BODY_LIMIT/);
+    assert.deepEqual(problemsOf({ TIME_ZONE: 'Mars/Olympus' }), ['TIME_ZONE: "Mars/Olympus" is not an IANA time zone']);
+  });
+
+  test('CLI flags override environment variables', () => {
+    const config = loadConfig({ env: { PORT: '4000', DATA_DIR: '/tmp/a' }, argv: ['serve', '--port', '5000', '--data-dir=/tmp/b', '--log-pretty'] });
+    assert.equal(config.http.port, 5000);
+    assert.equal(config.dataDir, '/tmp/b');
+    assert.equal(config.log.pretty, true);
+  });
+
+  test('an unknown flag is a problem, not silently ignored', () => {
+    assert.deepEqual(problemsOf({}, ['--prot', '80']), ['--prot: unknown flag']);
+  });
+
+  test('production refuses development conveniences and missing settings', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', DEV_TOKENS: 'true', LOG_PRETTY: 'true' });
+    assert.ok(problems.some((p) => p.startsWith('DEV_TOKENS')));
+    assert.ok(problems.some((p) => p.startsWith('LOG_PRETTY')));
+    assert.ok(problems.some((p) => p.startsWith('PUBLIC_URL')));
+  });
+
+  test('production with its settings starts and turns development tokens off', () => {
+    const config = loadConfig({ env: { NODE_ENV: 'production', PUBLIC_URL: 'https://heyblue.example' } });
+    assert.equal(config.ws.devTokens, false);
+  });
+
+  test('distributed mode needs shared keys and NATS needs a database server', () => {
+    assert.ok(problemsOf({ DATABASE_URL: 'postgres://localhost/x' }).some((p) => p.startsWith('KEYS')));
+    assert.ok(problemsOf({ NATS_URL: 'nats://localhost:4222' }).some((p) => p.startsWith('NATS_URL')));
+    const config = loadConfig({ env: { DATABASE_URL: 'postgres://localhost/x', KEYS: '{"keys":[]}', NATS_URL: 'nats://127.0.0.1:4222' } });
+    assert.equal(config.database.kind, 'postgres');
+    assert.equal(config.bus.kind, 'nats');
+  });
+
+  test('the result is frozen', () => {
+    const config = loadConfig({ env: {} });
+    assert.ok(Object.isFrozen(config));
+    assert.ok(Object.isFrozen(config.http));
+    assert.throws(() => Object.assign(config.http, { port: 1 }));
+  });
+});

@@ -1,0 +1,43 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Logger } from 'pino';
+import type { Clock } from './clock.ts';
+import type { Config } from './config/config.ts';
+import type { Db } from './db/database.ts';
+import type { MigrationSet } from './db/migrator.ts';
+import type { ErrorSpec } from './errors/app-error.ts';
+import type { Subscription } from './events/bus.ts';
+import type { EventCatalog } from './events/event-catalog.ts';
+import type { UnitOfWork } from './events/unit-of-work.ts';
+import type { Keyring } from './keys/keyring.ts';
+import type { Metrics } from './observability/metrics.ts';
+import type { WsGateway } from './ws/gateway.ts';
+
+/** What the composition root hands every module when it builds it. */
+export interface ModuleDeps {
+  readonly config: Config;
+  readonly db: Db;
+  readonly unitOfWork: UnitOfWork<EventCatalog>;
+  readonly gateway: WsGateway;
+  readonly keyring: Keyring;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+}
+
+/** What a built module gives back: its routes (mounted under /api/v1) and its event consumers. */
+export interface ModuleParts {
+  readonly routes?: FastifyPluginAsync;
+  readonly subscriptions?: readonly Subscription[];
+}
+
+/**
+ * A module as the composition root sees it: static facts known before anything starts (events for
+ * the bus and AsyncAPI, migrations, error codes) and `create`, which builds it from its deps.
+ */
+export interface ServerModule {
+  readonly name: string;
+  readonly events?: EventCatalog;
+  readonly migrations?: MigrationSet;
+  readonly errors?: Readonly<Record<string, ErrorSpec>>;
+  create(deps: ModuleDeps): ModuleParts;
+}
