@@ -99,7 +99,7 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
 
     const bus: EventBus =
       config.bus.kind === 'nats'
-        ? new NatsBus({ url: config.bus.url, stream: config.bus.stream, types: Object.keys(eventCatalog), subjectPrefix: overrides.natsSubjectPrefix, logger })
+        ? new NatsBus({ url: config.bus.url, stream: config.bus.stream, types: Object.keys(eventCatalog), subjectPrefix: overrides.natsSubjectPrefix, maxDeliver: config.outbox.maxAttempts, logger })
         : new InProcessBus();
     const relay = new OutboxRelay({ db: database.db, bus, logger, metrics, options: config.outbox });
     const unitOfWork = createUnitOfWork({ db: database.db, catalog: eventCatalog, clock, afterCommit: () => relay.wake() });

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
 import { openPostgres } from '../../src/platform/db/postgres.ts';
 import type { Database } from '../../src/platform/db/database.ts';
@@ -38,5 +40,19 @@ export async function distributedSettings(): Promise<{ settings: Record<string, 
   const suffix = randomBytes(4).toString('hex');
   const settings: Record<string, string> = { DATABASE_URL: database.url, KEYS: generateKeyringJson() };
   if (process.env.NATS_URL) Object.assign(settings, { NATS_URL: process.env.NATS_URL, NATS_STREAM: `HEYBLUE_T_${suffix}` });
-  return { settings, subjectPrefix: `t${suffix}.`, drop: () => database.drop() };
+  const drop = async (): Promise<void> => {
+    await database.drop();
+    if (settings.NATS_STREAM) await deleteStream(settings.NATS_STREAM);
+  };
+  return { settings, subjectPrefix: `t${suffix}.`, drop };
+}
+
+/** Removes a test's JetStream stream (and its consumers) from the shared NATS server. */
+export async function deleteStream(name: string): Promise<void> {
+  const nc = await connect({ servers: process.env.NATS_URL });
+  try {
+    await (await jetstreamManager(nc)).streams.delete(name).catch(() => undefined);
+  } finally {
+    await nc.close();
+  }
 }

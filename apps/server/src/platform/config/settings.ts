@@ -34,7 +34,7 @@ export const SettingsSchema = Type.Object({
   OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(Type.String({ format: 'uri', description: 'OTLP/HTTP endpoint; traces are exported when set' })),
   OUTBOX_POLL_MS: Type.Integer({ default: 250, minimum: 10 }),
   OUTBOX_BATCH_SIZE: Type.Integer({ default: 100, minimum: 1, maximum: 10_000 }),
-  OUTBOX_MAX_ATTEMPTS: Type.Integer({ default: 10, minimum: 1 }),
+  OUTBOX_MAX_ATTEMPTS: Type.Integer({ default: 10, minimum: 1, description: 'attempts to publish an event, and to deliver it to a consumer, before it is parked' }),
 });
 
 /** Raw settings as validated, before they are shaped into Config. */
