@@ -3,9 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import './ui/tokens.css';
 import './ui/base.css';
-import { createAppRouter } from './app/router';
-import { registerServiceWorker } from './app/register-service-worker';
-import { setupI18n } from './i18n/setup';
+import { createAppRouter } from './app/router.tsx';
+import { registerServiceWorker } from './app/register-service-worker.ts';
+import { setupI18n } from './i18n/setup.ts';
 
 setupI18n();
 registerServiceWorker();

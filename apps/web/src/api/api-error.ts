@@ -1,4 +1,4 @@
-import { isRecord } from './decode';
+import { isRecord } from './decode.ts';
 
 /** The code used when there is no usable answer from the server (offline, timeout, not JSON). */
 export const networkErrorCode = 'NETWORK_ERROR';

@@ -1,4 +1,4 @@
-import { ApiError, networkErrorCode, parseErrorBody } from './api-error';
+import { ApiError, networkErrorCode, parseErrorBody } from './api-error.ts';
 
 /** Turns the untyped JSON of a response into a typed value, throwing if it does not fit. */
 export type Decoder<T> = (data: unknown) => T;

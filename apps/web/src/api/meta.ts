@@ -1,5 +1,5 @@
-import { isRecord } from './decode';
-import { apiGet } from './http';
+import { isRecord } from './decode.ts';
+import { apiGet } from './http.ts';
 
 /** What `GET /api/v1/meta` tells about the running server. */
 export interface ServerMeta {

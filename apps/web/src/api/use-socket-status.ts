@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { createSocketClient } from './ws';
-import type { ServerMessageMap, SocketStatus } from './ws';
+import { createSocketClient } from './ws.ts';
+import type { ServerMessageMap, SocketStatus } from './ws.ts';
 
 export interface SocketState {
   status: SocketStatus;

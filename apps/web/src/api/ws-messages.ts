@@ -1,9 +1,9 @@
-import { isRecord } from './decode';
+import { isRecord } from './decode.ts';
 
 /** Messages the server sends on `/ws`, keyed by `type`. */
 export interface ServerMessageMap {
   /** Sent once the socket is accepted. */
-  welcome: { type: 'welcome'; connectionId: string };
+  welcome: { type: 'welcome'; connectionId: string; userId?: string };
   /** The answer to a ping, with the server's clock. */
   pong: { type: 'pong'; at: string };
   /** Something the client sent could not be handled. */
@@ -27,8 +27,11 @@ export function parseServerMessage(frame: unknown): ServerMessage | undefined {
   }
   if (!isRecord(data)) return undefined;
   switch (data['type']) {
-    case 'welcome':
-      return typeof data['connectionId'] === 'string' ? { type: 'welcome', connectionId: data['connectionId'] } : undefined;
+    case 'welcome': {
+      const { connectionId, userId } = data;
+      if (typeof connectionId !== 'string') return undefined;
+      return { type: 'welcome', connectionId, ...(typeof userId === 'string' ? { userId } : {}) };
+    }
     case 'pong':
       return typeof data['at'] === 'string' ? { type: 'pong', at: data['at'] } : undefined;
     case 'error':

@@ -1,9 +1,9 @@
-import { backoffDelay } from './backoff';
-import type { BackoffOptions } from './backoff';
-import { parseServerMessage } from './ws-messages';
-import type { ClientMessage, ServerMessage, ServerMessageMap, ServerMessageType } from './ws-messages';
+import { backoffDelay } from './backoff.ts';
+import type { BackoffOptions } from './backoff.ts';
+import { parseServerMessage } from './ws-messages.ts';
+import type { ClientMessage, ServerMessage, ServerMessageMap, ServerMessageType } from './ws-messages.ts';
 
-export type { ClientMessage, ServerMessage, ServerMessageMap, ServerMessageType } from './ws-messages';
+export type { ClientMessage, ServerMessage, ServerMessageMap, ServerMessageType } from './ws-messages.ts';
 
 /** Where the socket is in its life. `closed` is final: only `connect()` starts it again. */
 export type SocketStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
@@ -43,11 +43,12 @@ export function socketUrl(location: Pick<Location, 'protocol' | 'host'>, token?:
 }
 
 /**
- * Close codes after which retrying cannot help: policy violation (1008) and the 4400–4499 range,
- * which we read as "the client's fault" (e.g. a rejected token).
+ * Closes after which retrying cannot help: the server refused who we are. Everything else
+ * (server restart 1001, missed heartbeat 4000, rate limit 1008, a dropped network 1006) is retried
+ * with backoff. A token refused before the upgrade surfaces as 1006 and is retried too, slowly.
  */
-export function isFinalClose(code: number): boolean {
-  return code === 1008 || (code >= 4400 && code < 4500);
+export function isFinalClose(code: number, reason: string): boolean {
+  return reason === 'WS_UNAUTHENTICATED' || (code >= 4400 && code < 4500);
 }
 
 function dispatch<M>(handlers: Set<(message: M) => void>, message: M): void {
@@ -98,7 +99,7 @@ export function createSocketClient(options: SocketClientOptions = {}): SocketCli
   function open() {
     stopTimers();
     setStatus('connecting');
-    const url = options.url ?? socketUrl(window.location, options.token?.());
+    const url = options.url ?? socketUrl(globalThis.location, options.token?.());
     const current = createSocket(url);
     socket = current;
     current.addEventListener('open', () => {
@@ -114,7 +115,7 @@ export function createSocketClient(options: SocketClientOptions = {}): SocketCli
       socket = undefined;
       stopTimers();
       if (status === 'closed') return;
-      if (isFinalClose(event.code)) setStatus('closed');
+      if (isFinalClose(event.code, event.reason)) setStatus('closed');
       else scheduleReconnect();
     });
   }
@@ -134,13 +135,13 @@ export function createSocketClient(options: SocketClientOptions = {}): SocketCli
     connect() {
       if (status === 'connecting' || status === 'open') return;
       attempt = 0;
-      window.addEventListener('online', onOnline);
+      globalThis.window?.addEventListener('online', onOnline);
       open();
     },
     close() {
       setStatus('closed');
       stopTimers();
-      window.removeEventListener('online', onOnline);
+      globalThis.window?.removeEventListener('online', onOnline);
       const current = socket;
       socket = undefined;
       current?.close(1000);

@@ -12,8 +12,8 @@ import {
   OverviewIcon,
   SkipLink,
   TagIcon,
-} from '../ui';
-import { useFocusOnNavigate } from './use-focus-on-navigate';
+} from '../ui/index.ts';
+import { useFocusOnNavigate } from './use-focus-on-navigate.ts';
 import './dashboard-layout.css';
 
 const navId = 'dashboard-nav';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ButtonLink, CompassIcon, EmptyState, PageHeader } from '../ui';
+import { ButtonLink, CompassIcon, EmptyState, PageHeader } from '../ui/index.ts';
 
 export interface NotFoundPageProps {
   /** Where "go back" leads: the app's home or the dashboard's overview. */

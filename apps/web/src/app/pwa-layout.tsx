@@ -2,8 +2,8 @@ import { useRef } from 'react';
 import type { ReactNode } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Brand, GiftIcon, HomeIcon, LanguageSwitch, SkipLink, UserIcon } from '../ui';
-import { useFocusOnNavigate } from './use-focus-on-navigate';
+import { Brand, GiftIcon, HomeIcon, LanguageSwitch, SkipLink, UserIcon } from '../ui/index.ts';
+import { useFocusOnNavigate } from './use-focus-on-navigate.ts';
 import './pwa-layout.css';
 
 function Tab({ to, icon, label, end = false }: { to: string; icon: ReactNode; label: string; end?: boolean }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Brand, Button, PageHeader } from '../ui';
+import { Brand, Button, PageHeader } from '../ui/index.ts';
 import './route-error-page.css';
 
 /** Shown when rendering a route throws: a way out instead of a blank screen. */

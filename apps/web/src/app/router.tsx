@@ -1,16 +1,16 @@
 import { createBrowserRouter } from 'react-router';
 import type { RouteObject } from 'react-router';
-import { HomePage } from '../features/home/home-page';
-import { ProfilePage } from '../features/profile/profile-page';
-import { RewardsPage } from '../features/rewards/rewards-page';
-import { CataloguePage } from '../features/dashboard/catalogue-page';
-import { OrganisationsPage } from '../features/dashboard/organisations-page';
-import { OverviewPage } from '../features/dashboard/overview-page';
-import { ReportsPage } from '../features/dashboard/reports-page';
-import { DashboardLayout } from './dashboard-layout';
-import { NotFoundPage } from './not-found-page';
-import { PwaLayout } from './pwa-layout';
-import { RouteErrorPage } from './route-error-page';
+import { HomePage } from '../features/home/home-page.tsx';
+import { ProfilePage } from '../features/profile/profile-page.tsx';
+import { RewardsPage } from '../features/rewards/rewards-page.tsx';
+import { CataloguePage } from '../features/dashboard/catalogue-page.tsx';
+import { OrganisationsPage } from '../features/dashboard/organisations-page.tsx';
+import { OverviewPage } from '../features/dashboard/overview-page.tsx';
+import { ReportsPage } from '../features/dashboard/reports-page.tsx';
+import { DashboardLayout } from './dashboard-layout.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+import { PwaLayout } from './pwa-layout.tsx';
+import { RouteErrorPage } from './route-error-page.tsx';
 
 /** Every route of the SPA: the PWA at `/` and the partner dashboard at `/dashboard`. */
 export const routes: RouteObject[] = [

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import es from './es.json';
-import { applyLanguage, detectLanguage, isLanguage, supportedLanguages } from './languages';
+import { applyLanguage, detectLanguage, isLanguage, supportedLanguages } from './languages.ts';
 
 /** The shape every translation file must have; English is the source of truth. */
 export type Translation = typeof en;

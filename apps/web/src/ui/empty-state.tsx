@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Card } from './card';
+import { Card } from './card.tsx';
 import './empty-state.css';
 
 export interface EmptyStateProps {

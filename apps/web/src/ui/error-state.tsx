@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { Button } from './button';
-import { RefreshIcon } from './icons';
+import { Button } from './button.tsx';
+import { RefreshIcon } from './icons.tsx';
 import './error-state.css';
 
 export interface ErrorStateProps {

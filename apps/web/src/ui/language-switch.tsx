@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { supportedLanguages } from '../i18n/languages';
-import type { Language } from '../i18n/languages';
+import { supportedLanguages } from '../i18n/languages.ts';
+import type { Language } from '../i18n/languages.ts';
 import './language-switch.css';
 
 /** Each language is named in itself, so people find theirs whatever the current one is. */

@@ -1,5 +1,5 @@
-import { TagIcon } from '../../ui';
-import { DashboardSectionPage } from './dashboard-section-page';
+import { TagIcon } from '../../ui/index.ts';
+import { DashboardSectionPage } from './dashboard-section-page.tsx';
 
 /** Offers, schemes and causes that points can buy. */
 export function CataloguePage() {

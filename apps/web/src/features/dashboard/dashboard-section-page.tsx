@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, PageHeader } from '../../ui';
+import { EmptyState, PageHeader } from '../../ui/index.ts';
 
 /** The dashboard's sections; each has a title, description and empty state in the translations. */
 export type DashboardSection = 'overview' | 'organisations' | 'catalogue' | 'reports';

@@ -1,5 +1,5 @@
-import { BuildingIcon } from '../../ui';
-import { DashboardSectionPage } from './dashboard-section-page';
+import { BuildingIcon } from '../../ui/index.ts';
+import { DashboardSectionPage } from './dashboard-section-page.tsx';
 
 /** Partner organisations and their members. */
 export function OrganisationsPage() {

@@ -1,6 +1,6 @@
-import { OverviewIcon } from '../../ui';
-import { ServerStatusCard } from '../status/server-status-card';
-import { DashboardSectionPage } from './dashboard-section-page';
+import { OverviewIcon } from '../../ui/index.ts';
+import { ServerStatusCard } from '../status/server-status-card.tsx';
+import { DashboardSectionPage } from './dashboard-section-page.tsx';
 
 /** The dashboard's landing page. */
 export function OverviewPage() {

@@ -1,5 +1,5 @@
-import { ChartIcon } from '../../ui';
-import { DashboardSectionPage } from './dashboard-section-page';
+import { ChartIcon } from '../../ui/index.ts';
+import { DashboardSectionPage } from './dashboard-section-page.tsx';
 
 /** Uptake, donations and participation reports. */
 export function ReportsPage() {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { EmptyState, NearbyIcon, PageHeader } from '../../ui';
-import { ServerStatusCard } from '../status/server-status-card';
+import { EmptyState, NearbyIcon, PageHeader } from '../../ui/index.ts';
+import { ServerStatusCard } from '../status/server-status-card.tsx';
 
 /** The citizen/officer start page: who is nearby (soon) and whether the service is up. */
 export function HomePage() {

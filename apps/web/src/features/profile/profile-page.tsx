@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ArrowRightIcon, ButtonLink, Card, EmptyState, PageHeader, ShieldCheckIcon } from '../../ui';
+import { ArrowRightIcon, ButtonLink, Card, EmptyState, PageHeader, ShieldCheckIcon } from '../../ui/index.ts';
 import './profile-page.css';
 
 /** The account page; until sign-in exists it says so, and points partners to their dashboard. */

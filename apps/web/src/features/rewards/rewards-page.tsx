@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { EmptyState, GiftIcon, PageHeader } from '../../ui';
+import { EmptyState, GiftIcon, PageHeader } from '../../ui/index.ts';
 
 /** Points and what they buy; empty until the ledger and catalogue arrive. */
 export function RewardsPage() {

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Card, ErrorState, LoadingState, PulseIcon } from '../../ui';
-import type { ServerMeta } from '../../api/meta';
-import { useServerMeta } from './use-server-meta';
+import { Card, ErrorState, LoadingState, PulseIcon } from '../../ui/index.ts';
+import type { ServerMeta } from '../../api/meta.ts';
+import { useServerMeta } from './use-server-meta.ts';
 import './server-status-card.css';
 
 function formatTime(iso: string, language: string): string {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, isApiError, networkErrorCode } from '../../api/api-error';
-import { getServerMeta } from '../../api/meta';
-import type { ServerMeta } from '../../api/meta';
+import { ApiError, isApiError, networkErrorCode } from '../../api/api-error.ts';
+import { getServerMeta } from '../../api/meta.ts';
+import type { ServerMeta } from '../../api/meta.ts';
 
 /** The three honest states of a server call. */
 export type ServerMetaState =

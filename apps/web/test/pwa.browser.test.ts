@@ -1,0 +1,181 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, phone, screenshotPath, watchForErrors } from './support/browser.ts';
+import { startServer } from './support/server.ts';
+import type { TestServer } from './support/server.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+before(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openPhone(path: string, options: { serviceWorkers?: 'allow' | 'block' } = {}) {
+  const context: BrowserContext = await browser.newContext({ ...phone, serviceWorkers: options.serviceWorkers ?? 'block' });
+  const page: Page = await context.newPage();
+  const errors = watchForErrors(page);
+  await page.goto(`${server.url}${path}`);
+  return { context, page, errors };
+}
+
+async function serverMode(): Promise<string> {
+  const response = await fetch(`${server.url}/api/v1/meta`);
+  const body: unknown = await response.json();
+  assert.ok(body && typeof body === 'object' && 'mode' in body && typeof body.mode === 'string');
+  return body.mode;
+}
+
+test('the home page shows the brand, the tab bar and the server status once it has loaded', async () => {
+  const { context, page, errors } = await openPhone('/');
+  const header = page.getByRole('banner');
+  assert.equal(await header.getByRole('link', { name: 'Hey Blue!' }).isVisible(), true);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Good to see you');
+
+  const tabs = page.getByRole('navigation', { name: 'Main' });
+  for (const name of ['Home', 'Rewards', 'Profile']) {
+    assert.equal(await tabs.getByRole('link', { name }).isVisible(), true, `tab ${name}`);
+  }
+  assert.equal(await tabs.getByRole('link', { name: 'Home' }).getAttribute('aria-current'), 'page');
+
+  const status = page.getByRole('region', { name: 'Server status' });
+  await status.getByText('Online').waitFor();
+  assert.equal(await status.getByTestId('server-mode').textContent(), await serverMode());
+  assert.equal(await page.getByRole('heading', { name: 'No officers nearby right now' }).isVisible(), true);
+
+  await page.screenshot({ path: screenshotPath('pwa-home') });
+  await page.screenshot({ path: screenshotPath('pwa-home-full'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('switching to Spanish translates the page, sets <html lang> and is remembered', async () => {
+  const { context, page } = await openPhone('/');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+
+  await page.getByRole('button', { name: /^ES/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Qué bueno verte' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+  assert.equal(await page.getByRole('button', { name: /^ES/ }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Premios' }).isVisible(), true);
+  assert.equal(await page.title(), 'Qué bueno verte · Hey Blue!');
+
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Qué bueno verte' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+  await context.close();
+});
+
+test('the Rewards tab shows its empty state and moves focus to the new heading', async () => {
+  const { context, page } = await openPhone('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rewards' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Rewards' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/rewards');
+  assert.equal(await page.getByRole('heading', { name: 'No points yet' }).isVisible(), true);
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+  await context.close();
+});
+
+test('the Profile tab says sign-in is coming', async () => {
+  const { context, page } = await openPhone('/profile');
+  await page.getByRole('heading', { level: 1, name: 'Profile' }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'Sign-in is coming' }).isVisible(), true);
+  await context.close();
+});
+
+test('an unknown route shows the 404 page with a way home', async () => {
+  const { context, page } = await openPhone('/no/such/page');
+  await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+  await page.getByRole('link', { name: 'Go to home' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Good to see you' }).waitFor();
+  await context.close();
+});
+
+test('the skip link is the first stop and jumps to the content', async () => {
+  const { context, page } = await openPhone('/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  assert.equal(await skip.evaluate((element) => element === document.activeElement), true);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+  await context.close();
+});
+
+test('the status card shows loading, then the error code with a retry that recovers', async () => {
+  const context = await browser.newContext({ ...phone, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let calls = 0;
+  await page.route('**/api/v1/meta', async (route) => {
+    calls += 1;
+    if (calls > 1) return route.continue();
+    await held;
+    return route.fulfill({
+      status: 503,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'PLATFORM_NOT_READY', message: 'Starting up', requestId: 'req-123' } }),
+    });
+  });
+  await page.goto(server.url);
+  const status = page.getByRole('region', { name: 'Server status' });
+  assert.equal(await status.getByRole('status').textContent(), 'Checking the server…');
+
+  release();
+  const alert = status.getByRole('alert');
+  await alert.waitFor();
+  const text = (await alert.textContent()) ?? '';
+  assert.match(text, /PLATFORM_NOT_READY/);
+  assert.match(text, /req-123/);
+
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await status.getByText('Online').waitFor();
+  assert.equal(calls, 2);
+  await context.close();
+});
+
+test('the web app manifest is linked and describes the installable app', async () => {
+  const { context, page } = await openPhone('/');
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  assert.equal(href, '/manifest.webmanifest');
+
+  const response = await page.request.get(`${server.url}/manifest.webmanifest`);
+  assert.equal(response.ok(), true);
+  const manifest: unknown = await response.json();
+  assert.ok(manifest && typeof manifest === 'object');
+  assert.ok('name' in manifest && 'short_name' in manifest && 'icons' in manifest && 'start_url' in manifest);
+  assert.equal(manifest.name, 'Hey Blue!');
+  assert.equal(manifest.short_name, 'Hey Blue');
+  assert.equal(manifest.start_url, '/');
+  assert.ok(Array.isArray(manifest.icons));
+  const icons: unknown[] = manifest.icons;
+  const described = icons.map((icon) => {
+    assert.ok(icon && typeof icon === 'object' && 'src' in icon && 'sizes' in icon && 'purpose' in icon);
+    return { src: String(icon.src), sizes: String(icon.sizes), purpose: String(icon.purpose) };
+  });
+  for (const [sizes, purpose] of [['192x192', 'any'], ['512x512', 'any'], ['512x512', 'maskable']]) {
+    assert.ok(described.some((icon) => icon.sizes === sizes && icon.purpose === purpose), `${sizes} ${purpose} icon`);
+  }
+  for (const icon of described) {
+    const image = await page.request.get(`${server.url}${icon.src}`);
+    assert.equal(image.headers()['content-type'], 'image/png', icon.src);
+    assert.deepEqual([...(await image.body()).subarray(1, 4)], [...Buffer.from('PNG')], icon.src);
+  }
+  await context.close();
+});
+
+test('the service worker registers and controls the app', async () => {
+  const { context, page } = await openPhone('/', { serviceWorkers: 'allow' });
+  const scriptUrl = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return registration.active?.scriptURL;
+  });
+  assert.equal(scriptUrl, `${server.url}/sw.js`);
+  await context.close();
+});
