@@ -3,14 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import pino from 'pino';
-import { composeServer, type Server } from '../src/composition.ts';
+import type { Server } from '../src/composition.ts';
+import { composeTestServer } from './support/server.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import type { EventBus } from '../src/platform/events/bus.ts';
 import type { BusMessage } from '../src/platform/events/envelope.ts';
 import { createMetrics } from '../src/platform/observability/metrics.ts';
 import { OutboxRelay } from '../src/platform/events/relay.ts';
 import { createUnitOfWork } from '../src/platform/events/unit-of-work.ts';
-import { testConfig } from './support/config.ts';
 import { distributedSettings, freshPostgresDatabase, skipWithoutPostgres } from './support/services.ts';
 import { waitUntil } from './support/wait.ts';
 import { probeEvents, probeModule } from './fixtures/probe-module/index.ts';
@@ -33,7 +33,7 @@ function outboxSuite(mode: string, settings: () => Promise<{ settings: Record<st
     before(async () => {
       const setup = await settings();
       drop = setup.drop;
-      server = await composeServer(testConfig({ OUTBOX_POLL_MS: '20', OUTBOX_MAX_ATTEMPTS: '2', ...setup.settings }), {
+      server = await composeTestServer({ OUTBOX_POLL_MS: '20', OUTBOX_MAX_ATTEMPTS: '2', ...setup.settings }, {
         modules: [probeModule({ failLabel: 'poison' })],
         natsSubjectPrefix: setup.subjectPrefix,
       });
