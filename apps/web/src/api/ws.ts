@@ -8,6 +8,19 @@ export type { ClientMessage, ServerMessage, ServerMessageMap, ServerMessageType 
 /** Where the socket is in its life. `closed` is final: only `connect()` starts it again. */
 export type SocketStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 
+/** The part of the browser's WebSocket the client uses (so tests can hand in a fake). */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  addEventListener(type: 'open', listener: () => void): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  addEventListener(type: 'close', listener: (event: { code: number; reason: string }) => void): void;
+}
+
+/** WebSocket.OPEN, spelled out so the client runs where the global is missing. */
+const OPEN = 1;
+
 export interface SocketClientOptions {
   /** The access token, read on every (re)connect so a refreshed token is used. */
   token?: () => string | undefined;
@@ -19,7 +32,7 @@ export interface SocketClientOptions {
   /** Called whenever the status changes. */
   onStatus?: (status: SocketStatus) => void;
   /** Builds the socket; injectable for tests. */
-  createSocket?: (url: string) => WebSocket;
+  createSocket?: (url: string) => SocketLike;
 }
 
 export interface SocketClient {
@@ -57,9 +70,9 @@ function dispatch<M>(handlers: Set<(message: M) => void>, message: M): void {
 
 /** A websocket to `/ws` that reconnects with exponential backoff and types its messages. */
 export function createSocketClient(options: SocketClientOptions = {}): SocketClient {
-  const { heartbeatMs = 25_000, createSocket = (url: string) => new WebSocket(url) } = options;
+  const { heartbeatMs = 25_000, createSocket = (url: string): SocketLike => new WebSocket(url) } = options;
   const handlers: Handlers = { welcome: new Set(), pong: new Set(), error: new Set() };
-  let socket: WebSocket | undefined;
+  let socket: SocketLike | undefined;
   let status: SocketStatus = 'idle';
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -106,7 +119,7 @@ export function createSocketClient(options: SocketClientOptions = {}): SocketCli
       setStatus('open');
       if (heartbeatMs > 0) heartbeat = setInterval(() => send({ type: 'ping' }), heartbeatMs);
     });
-    current.addEventListener('message', (event: MessageEvent<unknown>) => {
+    current.addEventListener('message', (event) => {
       const message = parseServerMessage(event.data);
       if (message) emit(message);
     });
@@ -121,7 +134,7 @@ export function createSocketClient(options: SocketClientOptions = {}): SocketCli
   }
 
   function send(message: ClientMessage): boolean {
-    if (!socket || socket.readyState !== WebSocket.OPEN) return false;
+    if (!socket || socket.readyState !== OPEN) return false;
     socket.send(JSON.stringify(message));
     return true;
   }
