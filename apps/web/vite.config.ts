@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /** The API server the dev and preview servers forward to. */
-const apiTarget = process.env['HEYBLUE_API_URL'] ?? 'http://127.0.0.1:3000';
+const apiTarget = process.env['HEYBLUE_API_URL'] || 'http://127.0.0.1:3000';
 
 /** Paths the server owns; the service worker must never answer them with the app shell. */
 const serverPaths = ['/api', '/ws', '/docs', '/metrics', '/healthz', '/readyz'] as const;

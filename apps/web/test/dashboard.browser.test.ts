@@ -74,6 +74,10 @@ test('below 900px the sidebar folds into a menu button', async () => {
   await page.keyboard.press('Escape');
   assert.equal(await sidebar.isVisible(), false, 'Escape closes the menu');
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-controls')), 'dashboard-nav');
+
+  await page.getByRole('button', { name: 'Open menu' }).click();
+  await page.mouse.click(700, 600);
+  assert.equal(await sidebar.isVisible(), false, 'clicking beside the menu closes it');
   await page.screenshot({ path: screenshotPath('dashboard-narrow') });
   await context.close();
 });

@@ -85,6 +85,8 @@ export function DashboardLayout() {
           ))}
         </ul>
       </nav>
+      {/* Clicking beside the open menu closes it; keyboard users have Escape and the button. */}
+      <div className="hb-dash__scrim" aria-hidden="true" onClick={() => setMenuOpen(false)} />
       <main id="main" ref={main} tabIndex={-1} className="hb-dash__main">
         <Outlet />
       </main>

@@ -27,10 +27,12 @@ export function PwaLayout() {
     <div className="hb-pwa">
       <SkipLink targetId="main" label={t('app.skipToContent')} />
       <header className="hb-pwa__header">
-        <Link to="/" className="hb-pwa__brand">
-          <Brand />
-        </Link>
-        <LanguageSwitch tone="onDark" />
+        <div className="hb-pwa__header-inner">
+          <Link to="/" className="hb-pwa__brand">
+            <Brand />
+          </Link>
+          <LanguageSwitch tone="onDark" />
+        </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="hb-pwa__main">
         <Outlet />
