@@ -53,6 +53,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // While draining, every answer closes its keep-alive connection, or busy clients would hold the server open.
+    if (deps.isShuttingDown()) reply.header('connection', 'close');
   });
 
   installErrorHandler(app, deps.errors);

@@ -149,12 +149,18 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
       stop(reason) {
         stopping ??= (async () => {
           shuttingDown = true;
-          await gateway.close();
-          await app.close();
-          await unitOfWork(system, async (_trx, events) => events.emit('platform.instance-stopped.v1', { instanceId, reason })).catch((error: unknown) => logger.warn({ err: error }, 'could not record the stop'));
-          await relay.stop();
-          await bus.close();
-          await database.close();
+          const step = async (name: string, work: () => Promise<unknown>): Promise<void> => {
+            const started = Date.now();
+            await work();
+            logger.info({ step: name, ms: Date.now() - started }, 'shutdown step done');
+          };
+          await step('websockets closed', () => gateway.close());
+          const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+          await step('HTTP drained', () => app.close()).finally(() => clearInterval(sweep));
+          await step('stop recorded', () => unitOfWork(system, async (_trx, events) => events.emit('platform.instance-stopped.v1', { instanceId, reason })).catch((error: unknown) => logger.warn({ err: error }, 'could not record the stop')));
+          await step('relay batch finished', () => relay.stop());
+          await step('bus closed', () => bus.close());
+          await step('database closed', () => database.close());
         })();
         return stopping;
       },
