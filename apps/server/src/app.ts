@@ -13,6 +13,7 @@ import { installErrorHandler } from './platform/http/error-handler.ts';
 import { registerHealthRoutes, type ReadinessCheck } from './platform/http/health.ts';
 import { registerMetaRoute } from './platform/http/meta.ts';
 import { registerMetrics } from './platform/http/metrics-hooks.ts';
+import { registerTracingHooks } from './platform/http/tracing-hooks.ts';
 import { requestIdOf } from './platform/http/request-id.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import type { Metrics } from './platform/observability/metrics.ts';
@@ -58,6 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   installErrorHandler(app, deps.errors);
+  if (config.otlpEndpoint) registerTracingHooks(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -25,6 +25,7 @@ import { createUnitOfWork } from './platform/events/unit-of-work.ts';
 import { keyringFromJson, loadOrCreateKeyring, type Keyring } from './platform/keys/keyring.ts';
 import { createLogger } from './platform/observability/logger.ts';
 import { createMetrics, type Metrics } from './platform/observability/metrics.ts';
+import { startTracing } from './platform/observability/tracing-setup.ts';
 import { devTokenAuthenticator } from './platform/ws/dev-authenticator.ts';
 import { deferredFanout, localFanout, natsFanout } from './platform/ws/fanout.ts';
 import { WsGateway } from './platform/ws/gateway.ts';
@@ -89,6 +90,7 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
   const metrics = createMetrics();
   const clock = overrides.clock ?? systemClock;
   const instanceId = randomUUID();
+  const tracing = config.otlpEndpoint ? startTracing({ endpoint: config.otlpEndpoint, serviceName: 'heyblue', version: SERVER_VERSION, instanceId }) : undefined;
   const modules = overrides.modules ?? productModules;
   const eventCatalog = eventCatalogOf(modules);
   const database = overrides.database ?? (config.database.kind === 'pglite' ? await openPglite(config.database.dir) : openPostgres(config.database.url));
@@ -161,6 +163,7 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
           await step('relay batch finished', () => relay.stop());
           await step('bus closed', () => bus.close());
           await step('database closed', () => database.close());
+          if (tracing) await step('traces flushed', () => tracing.shutdown());
         })();
         return stopping;
       },
