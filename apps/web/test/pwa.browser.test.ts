@@ -22,6 +22,8 @@ async function openPhone(path: string, options: { serviceWorkers?: 'allow' | 'bl
   const page: Page = await context.newPage();
   const errors = watchForErrors(page);
   await page.goto(`${server.url}${path}`);
+  // React renders after the load event; wait for the page's heading before interacting.
+  await page.locator('h1').waitFor();
   return { context, page, errors };
 }
 
@@ -170,12 +172,24 @@ test('the web app manifest is linked and describes the installable app', async (
   await context.close();
 });
 
-test('the service worker registers and controls the app', async () => {
+test('the service worker registers, serves the app offline and leaves server paths alone', async () => {
   const { context, page } = await openPhone('/', { serviceWorkers: 'allow' });
   const scriptUrl = await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
     return registration.active?.scriptURL;
   });
   assert.equal(scriptUrl, `${server.url}/sw.js`);
+  await page.reload();
+  assert.equal(await page.evaluate(() => navigator.serviceWorker.controller !== null), true, 'the page is controlled');
+
+  const health = await page.goto(`${server.url}/healthz`);
+  assert.match((await health?.text()) ?? '', /"status"/, '/healthz reaches the server, not the app shell');
+
+  await context.setOffline(true);
+  await page.goto(`${server.url}/rewards`);
+  await page.getByRole('heading', { level: 1, name: 'Rewards' }).waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('region', { name: 'Server status' }).getByRole('alert').waitFor();
+  assert.match((await page.getByRole('alert').textContent()) ?? '', /NETWORK_ERROR/);
   await context.close();
 });
