@@ -13,6 +13,7 @@ export interface SocketState {
 export interface UseSocketStatusOptions {
   /** Connect only while true (e.g. once signed in). */
   enabled: boolean;
+  /** Reads the current token; keep it stable (useCallback), a new function reconnects. */
   token?: () => string | undefined;
 }
 
