@@ -77,7 +77,7 @@ export class OutboxRelay {
   async runOnce(): Promise<number> {
     const rows = await this.#claim();
     const published: number[] = [];
-    for (const row of rows) {
+    const publishOne = async (row: OutboxRow): Promise<void> => {
       const envelope = toEnvelope(row);
       try {
         await inSpanFrom(`publish ${row.type}`, row.trace_context ?? {}, 'producer', async () => {
@@ -88,6 +88,13 @@ export class OutboxRelay {
       } catch (error) {
         await this.#recordFailure(row, error);
       }
+    };
+    if (this.#bus.kind === 'nats') {
+      // A broker acknowledges each publish; sent together they share the round trips (one connection keeps their order).
+      await Promise.all(rows.map(publishOne));
+    } else {
+      // In process, publishing runs the consumers: one at a time, in order.
+      for (const row of rows) await publishOne(row);
     }
     if (published.length > 0) {
       await sql`update platform.outbox set published_at = now(), claimed_until = null, last_error = null where seq = any(${published}::bigint[])`.execute(this.#db);
