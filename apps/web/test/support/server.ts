@@ -30,7 +30,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const child = spawn(
     process.execPath,
     ['apps/server/src/main.ts', 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir],
-    { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: repoRoot, env: { ...embeddedEnv(process.env), ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const output: string[] = [];
   const remember = (chunk: Buffer) => {
@@ -79,4 +79,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The browser tests run the server embedded, even when CI sets the distributed-mode URLs for other tests. */
+function embeddedEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _database, NATS_URL: _nats, KEYS: _keys, ...rest } = env;
+  return rest;
 }
