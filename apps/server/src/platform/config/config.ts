@@ -22,7 +22,7 @@ export interface Config {
   readonly bus: { readonly kind: 'in-process' } | { readonly kind: 'nats'; readonly url: string; readonly stream: string };
   readonly keys: { readonly source: 'data-dir' } | { readonly source: 'config'; readonly json: string };
   readonly timeZone: string;
-  readonly log: { readonly level: Settings['LOG_LEVEL']; readonly pretty: boolean };
+  readonly log: { readonly level: Settings['LOG_LEVEL']; readonly pretty: boolean; readonly access: 'all' | 'problems' };
   readonly ws: { readonly maxFrameBytes: number; readonly heartbeatMs: number; readonly maxBufferedBytes: number; readonly devTokens: boolean };
   readonly outbox: { readonly pollMs: number; readonly batchSize: number; readonly maxAttempts: number };
   readonly shutdownTimeoutMs: number;
@@ -140,7 +140,7 @@ function shape(s: Settings, sources: ConfigSources, problems: string[]): Config 
     bus: s.NATS_URL ? { kind: 'nats', url: s.NATS_URL, stream: s.NATS_STREAM } : { kind: 'in-process' },
     keys,
     timeZone: s.TIME_ZONE,
-    log: { level: s.LOG_LEVEL, pretty: s.LOG_PRETTY },
+    log: { level: s.LOG_LEVEL, pretty: s.LOG_PRETTY, access: s.ACCESS_LOG },
     ws: { maxFrameBytes: s.WS_MAX_FRAME_BYTES, heartbeatMs: s.WS_HEARTBEAT_MS, maxBufferedBytes: s.WS_MAX_BUFFERED_BYTES, devTokens },
     outbox: { pollMs: s.OUTBOX_POLL_MS, batchSize: s.OUTBOX_BATCH_SIZE, maxAttempts: s.OUTBOX_MAX_ATTEMPTS },
     shutdownTimeoutMs: s.SHUTDOWN_TIMEOUT_MS,

@@ -18,6 +18,10 @@ export const SettingsSchema = Type.Object({
   TRUSTED_PROXIES: Type.String({ default: '', description: 'comma-separated addresses/CIDRs of reverse proxies whose X-Forwarded-* headers are trusted' }),
   TIME_ZONE: Type.String({ default: 'UTC', description: 'IANA time zone of the deployment (days, caps, reports)' }),
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
+  ACCESS_LOG: Type.Union([Type.Literal('all'), Type.Literal('problems')], {
+    default: 'problems',
+    description: 'which requests get an access-log line: all, or problems (4xx, 5xx, slower than 1 s); latency and status of every request are in /metrics',
+  }),
   LOG_PRETTY: Type.Boolean({ default: false, description: 'human-readable logs (development only)' }),
   BODY_LIMIT: Type.Integer({ default: 1_048_576, minimum: 1024, description: 'largest request body in bytes' }),
   REQUEST_TIMEOUT_MS: Type.Integer({ default: 30_000, minimum: 1000, description: 'time allowed for a whole request' }),

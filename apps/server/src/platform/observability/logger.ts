@@ -1,7 +1,13 @@
 import pino, { type Logger } from 'pino';
 
-/** JSON logs (pretty in development when asked); secrets in headers and query strings are redacted. */
-export function createLogger(options: { level: string; pretty: boolean; name?: string }): Logger {
+/**
+ * JSON logs (pretty in development when asked); secrets in headers and query strings are redacted.
+ * Lines are buffered (4 KiB) and written asynchronously — a synchronous write per request cost a
+ * third of a small request's throughput — and flushed on shutdown and on exit.
+ */
+export function createLogger(options: { level: string; pretty: boolean; name?: string; destination?: string | number }): Logger {
+  const destination = options.pretty ? undefined : pino.destination({ dest: options.destination ?? 1, sync: false, minLength: 4096 });
+  if (destination) process.once('exit', () => destination.flushSync());
   return pino({
     name: options.name ?? 'heyblue',
     level: options.level,
@@ -12,7 +18,7 @@ export function createLogger(options: { level: string; pretty: boolean; name?: s
       err: pino.stdSerializers.err,
     },
     transport: options.pretty ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } : undefined,
-  });
+  }, destination);
 }
 
 /** Hides credentials passed in query strings (the websocket `token`). */

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { RouteLatencyHistogram } from './route-latency.ts';
 
 /** Every Prometheus metric the platform records, on one registry served at /metrics. */
 export function createMetrics() {
@@ -6,13 +7,7 @@ export function createMetrics() {
   collectDefaultMetrics({ register: registry, prefix: 'heyblue_' });
   return {
     registry,
-    httpDuration: new Histogram({
-      name: 'heyblue_http_request_duration_seconds',
-      help: 'HTTP request latency by route and status',
-      labelNames: ['method', 'route', 'status'] as const,
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-      registers: [registry],
-    }),
+    httpDuration: new RouteLatencyHistogram(registry, [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]),
     wsConnections: new Gauge({ name: 'heyblue_ws_connections', help: 'Open websocket connections on this instance', registers: [registry] }),
     wsMessages: new Counter({ name: 'heyblue_ws_messages_total', help: 'Websocket messages by direction', labelNames: ['direction'] as const, registers: [registry] }),
     outboxLag: new Histogram({
