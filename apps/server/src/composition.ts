@@ -20,6 +20,7 @@ import type { EventCatalog, EventDefinition } from './platform/events/event-cata
 import { instrumented } from './platform/events/instrumented.ts';
 import type { ModuleDeps, ServerModule } from './platform/module.ts';
 import { platformEvents } from './platform/events/platform-events.ts';
+import { registerOutboxGauges } from './platform/events/outbox-gauges.ts';
 import { OutboxRelay } from './platform/events/relay.ts';
 import { createUnitOfWork } from './platform/events/unit-of-work.ts';
 import { keyringFromJson, loadOrCreateKeyring, type Keyring } from './platform/keys/keyring.ts';
@@ -103,6 +104,7 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
       config.bus.kind === 'nats'
         ? new NatsBus({ url: config.bus.url, stream: config.bus.stream, types: Object.keys(eventCatalog), subjectPrefix: overrides.natsSubjectPrefix, maxDeliver: config.outbox.maxAttempts, logger })
         : new InProcessBus();
+    registerOutboxGauges(metrics.registry, database.db);
     const relay = new OutboxRelay({ db: database.db, bus, logger, metrics, options: config.outbox });
     const unitOfWork = createUnitOfWork({ db: database.db, catalog: eventCatalog, clock, afterCommit: () => relay.wake() });
 

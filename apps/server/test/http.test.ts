@@ -113,7 +113,7 @@ describe('operations endpoints', () => {
   test('/metrics exposes HTTP latency, websocket, outbox and event metrics', async () => {
     await server.app.inject('/api/v1/meta');
     const body = (await server.app.inject('/metrics')).body;
-    for (const name of ['heyblue_http_request_duration_seconds_bucket', 'heyblue_ws_connections', 'heyblue_outbox_lag_seconds', 'heyblue_events_processed_total']) {
+    for (const name of ['heyblue_http_request_duration_seconds_bucket', 'heyblue_ws_connections', 'heyblue_outbox_lag_seconds', 'heyblue_outbox_pending', 'heyblue_outbox_oldest_pending_seconds', 'heyblue_outbox_parked', 'heyblue_events_processed_total']) {
       assert.match(body, new RegExp(name));
     }
     assert.match(body, /route="\/api\/v1\/meta"/);
