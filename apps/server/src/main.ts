@@ -3,6 +3,7 @@ import { migrationSetsOf, productModules } from './composition.ts';
 import { runServer } from './serve.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config/config.ts';
 import { SettingsSchema } from './platform/config/settings.ts';
+import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { migrate } from './platform/db/migrator.ts';
 import { openPglite } from './platform/db/pglite.ts';
 import { openPostgres } from './platform/db/postgres.ts';
@@ -16,7 +17,18 @@ program
   .command('serve', { isDefault: true })
   .description('run the server (HTTP, websocket, web app, relay)')
   .allowUnknownOption(true)
-  .action(async () => void (await runServer(readConfig())));
+  .action(async () => {
+    try {
+      await runServer(readConfig());
+    } catch (error) {
+      // Problems an operator can fix get one clear line, not a stack trace.
+      if (error instanceof DataDirLockedError) {
+        console.error(error.message);
+        process.exit(1);
+      }
+      throw error;
+    }
+  });
 
 program
   .command('migrate')
