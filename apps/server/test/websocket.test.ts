@@ -111,6 +111,29 @@ describe('websocket gateway', () => {
   });
 });
 
+describe('websocket backpressure', () => {
+  test('a client that stops reading while messages pile up is cut off (1013, then dropped)', async () => {
+    const server = await composeTestServer({ WS_MAX_BUFFERED_BYTES: '65536' });
+    try {
+      const base = await server.listen();
+      const client = await connectAs(base, 'dev:slowpoke');
+      await waitUntil(() => client.messages.length > 0);
+      client.socket.pause();
+      const chunk = 'x'.repeat(8000);
+      for (let i = 0; i < 2000 && server.gateway.connectionCount > 0; i++) {
+        await server.gateway.sendToUser('slowpoke', { type: 'notice', chunk });
+        if (i % 50 === 0) await new Promise((r) => setImmediate(r));
+      }
+      await waitUntil(() => server.gateway.connectionCount === 0, 5000, 'the slow socket to be closed');
+      client.socket.resume();
+      // The 1013 close frame sat behind the unread backlog, so the client sees the drop.
+      assert.ok([1013, 1006].includes((await client.closed).code));
+    } finally {
+      await server.stop('test over');
+    }
+  });
+});
+
 describe('websocket gateway across instances', { skip: skipWithoutPostgres || skipWithoutNats }, () => {
   test('a message for a user connected to another instance reaches them through NATS', async () => {
     const setup = await distributedSettings();

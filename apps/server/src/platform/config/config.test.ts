@@ -26,7 +26,8 @@ describe('configuration', () => {
 
   test('every problem is reported at once', () => {
     const problems = problemsOf({ PORT: 'eighty', LOG_LEVEL: 'loud', TIME_ZONE: 'Mars/Olympus', BODY_LIMIT: '5' });
-    assert.equal(problems.length, 3, problems.join('\n'));
+    assert.equal(problems.length, 4, problems.join('\n'));
+    assert.match(problems.join('\n'), /TIME_ZONE: "Mars\/Olympus" is not an IANA time zone/);
     assert.match(problems.join('\n'), /PORT/);
     assert.match(problems.join('\n'), /LOG_LEVEL: must be one of: fatal, error/);
     assert.match(problems.join('\n'), /BODY_LIMIT/);

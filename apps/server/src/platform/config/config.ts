@@ -87,9 +87,8 @@ export function loadConfig(sources: ConfigSources): Config {
     const reason = allowed.length > 0 ? `must be one of: ${allowed.join(', ')}` : (Value.Errors(schema, value)[0]?.message ?? 'is invalid');
     problems.push(`${name}: ${reason}, got ${JSON.stringify(raw[name])}`);
   }
-  if (problems.length > 0) throw new ConfigError(problems);
-  const settings = converted as Settings;
-  const shaped = shape(settings, sources, problems);
+  // Cross-setting checks run too, so every problem is listed at once (values that failed above are ignored).
+  const shaped = shape(converted as Settings, sources, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(shaped);
 }
@@ -106,7 +105,7 @@ function shape(s: Settings, sources: ConfigSources, problems: string[]): Config 
   const mode = s.NODE_ENV;
   const devTokens = s.DEV_TOKENS ?? mode !== 'production';
   const distributed = s.DATABASE_URL !== undefined;
-  if (!isTimeZone(s.TIME_ZONE)) problems.push(`TIME_ZONE: "${s.TIME_ZONE}" is not an IANA time zone`);
+  if (typeof s.TIME_ZONE === 'string' && !isTimeZone(s.TIME_ZONE)) problems.push(`TIME_ZONE: "${s.TIME_ZONE}" is not an IANA time zone`);
   const keys = readKeys(s, sources, problems);
   if (distributed && keys.source === 'data-dir') {
     problems.push('KEYS or KEYS_FILE: required when DATABASE_URL is set, so every instance signs with the same keys (make one with `heyblue keys generate`)');

@@ -172,6 +172,8 @@ export class WsGateway {
     if (socket.bufferedAmount > this.#options.maxBufferedBytes) {
       this.#logger.warn({ connectionId: connection.id, buffered: socket.bufferedAmount }, 'closing a websocket that does not keep up');
       socket.close(WS_CLOSE.tooSlow.code, WS_CLOSE.tooSlow.reason);
+      // The close frame waits behind everything the client has not read; do not wait for its answer.
+      setTimeout(() => socket.terminate(), 1000).unref();
       return;
     }
     this.#metrics.wsMessages.inc({ direction: 'out' });
