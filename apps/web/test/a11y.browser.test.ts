@@ -1,22 +1,11 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { desktop, launchBrowser, phone, screenshotPath } from './support/browser.ts';
-import { startServer } from './support/server.ts';
-import type { TestServer } from './support/server.ts';
+import type { BrowserContextOptions } from 'playwright-core';
+import { desktop, phone, screenshotPath } from './support/browser.ts';
+import { useStage } from './support/stage.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const stage = useStage();
 
 interface Screen {
   path: string;
@@ -37,11 +26,11 @@ const screens: Screen[] = [
 const onlineLabel = { en: 'Online', es: 'En línea' } as const;
 
 async function audit(screen: Screen, language: 'en' | 'es', colorScheme: 'light' | 'dark') {
-  const context = await browser.newContext({ ...screen.device, colorScheme, serviceWorkers: 'block' });
+  const context = await stage.browser.newContext({ ...screen.device, colorScheme, serviceWorkers: 'block' });
   await context.addInitScript((lang) => localStorage.setItem('heyblue.language', lang), language);
   const page = await context.newPage();
   try {
-    await page.goto(`${server.url}${screen.path}`);
+    await page.goto(`${stage.server.url}${screen.path}`);
     await page.locator('h1').waitFor();
     if (screen.hasStatus) await page.getByText(onlineLabel[language], { exact: true }).waitFor();
 

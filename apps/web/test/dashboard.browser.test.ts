@@ -1,21 +1,9 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { desktop, launchBrowser, screenshotPath, watchForErrors } from './support/browser.ts';
-import { startServer } from './support/server.ts';
-import type { TestServer } from './support/server.ts';
+import { desktop, screenshotPath, watchForErrors } from './support/browser.ts';
+import { useStage } from './support/stage.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const stage = useStage();
 
 const sections = [
   { link: 'Organisations', path: '/dashboard/organisations', empty: 'No organisations yet' },
@@ -25,10 +13,10 @@ const sections = [
 ];
 
 test('the overview shows its heading, the server status and an empty state', async () => {
-  const context = await browser.newContext({ ...desktop, serviceWorkers: 'block' });
+  const context = await stage.browser.newContext({ ...desktop, serviceWorkers: 'block' });
   const page = await context.newPage();
   const errors = watchForErrors(page);
-  await page.goto(`${server.url}/dashboard`);
+  await page.goto(`${stage.server.url}/dashboard`);
   await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
   await page.getByRole('region', { name: 'Server status' }).getByText('Online').waitFor();
   assert.equal(await page.getByRole('heading', { name: 'Nothing to show yet' }).isVisible(), true);
@@ -39,9 +27,9 @@ test('the overview shows its heading, the server status and an empty state', asy
 });
 
 test('the sidebar moves between pages, each with its one h1 and empty state', async () => {
-  const context = await browser.newContext({ ...desktop, serviceWorkers: 'block' });
+  const context = await stage.browser.newContext({ ...desktop, serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.goto(`${server.url}/dashboard`);
+  await page.goto(`${stage.server.url}/dashboard`);
   const sidebar = page.getByRole('navigation', { name: 'Dashboard' });
   for (const section of sections) {
     await sidebar.getByRole('link', { name: section.link }).click();
@@ -56,9 +44,9 @@ test('the sidebar moves between pages, each with its one h1 and empty state', as
 });
 
 test('below 900px the sidebar folds into a menu button', async () => {
-  const context = await browser.newContext({ ...desktop, viewport: { width: 820, height: 1000 }, serviceWorkers: 'block' });
+  const context = await stage.browser.newContext({ ...desktop, viewport: { width: 820, height: 1000 }, serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.goto(`${server.url}/dashboard`);
+  await page.goto(`${stage.server.url}/dashboard`);
   const menu = page.getByRole('button', { name: 'Open menu' });
   await menu.waitFor();
   const sidebar = page.getByRole('navigation', { name: 'Dashboard' });
@@ -83,9 +71,9 @@ test('below 900px the sidebar folds into a menu button', async () => {
 });
 
 test('an unknown dashboard route shows the 404 page inside the dashboard', async () => {
-  const context = await browser.newContext({ ...desktop, serviceWorkers: 'block' });
+  const context = await stage.browser.newContext({ ...desktop, serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.goto(`${server.url}/dashboard/nope`);
+  await page.goto(`${stage.server.url}/dashboard/nope`);
   await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
   await page.getByRole('link', { name: 'Go to the overview' }).click();
   await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
@@ -93,9 +81,9 @@ test('an unknown dashboard route shows the 404 page inside the dashboard', async
 });
 
 test('the dashboard speaks Spanish after the switch', async () => {
-  const context = await browser.newContext({ ...desktop, serviceWorkers: 'block' });
+  const context = await stage.browser.newContext({ ...desktop, serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.goto(`${server.url}/dashboard/catalogue`);
+  await page.goto(`${stage.server.url}/dashboard/catalogue`);
   await page.getByRole('button', { name: /^ES/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Catálogo' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'es');

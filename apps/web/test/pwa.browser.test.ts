@@ -1,34 +1,23 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, phone, screenshotPath, watchForErrors } from './support/browser.ts';
-import { startServer } from './support/server.ts';
-import type { TestServer } from './support/server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { phone, screenshotPath, watchForErrors } from './support/browser.ts';
+import { useStage } from './support/stage.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const stage = useStage();
 
 async function openPhone(path: string, options: { serviceWorkers?: 'allow' | 'block' } = {}) {
-  const context: BrowserContext = await browser.newContext({ ...phone, serviceWorkers: options.serviceWorkers ?? 'block' });
+  const context: BrowserContext = await stage.browser.newContext({ ...phone, serviceWorkers: options.serviceWorkers ?? 'block' });
   const page: Page = await context.newPage();
   const errors = watchForErrors(page);
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${stage.server.url}${path}`);
   // React renders after the load event; wait for the page's heading before interacting.
   await page.locator('h1').waitFor();
   return { context, page, errors };
 }
 
 async function serverMode(): Promise<string> {
-  const response = await fetch(`${server.url}/api/v1/meta`);
+  const response = await fetch(`${stage.server.url}/api/v1/meta`);
   const body: unknown = await response.json();
   assert.ok(body && typeof body === 'object' && 'mode' in body && typeof body.mode === 'string');
   return body.mode;
@@ -110,7 +99,7 @@ test('the skip link is the first stop and jumps to the content', async () => {
 });
 
 test('the status card shows loading, then the error code with a retry that recovers', async () => {
-  const context = await browser.newContext({ ...phone, serviceWorkers: 'block' });
+  const context = await stage.browser.newContext({ ...phone, serviceWorkers: 'block' });
   const page = await context.newPage();
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -125,7 +114,7 @@ test('the status card shows loading, then the error code with a retry that recov
       body: JSON.stringify({ error: { code: 'PLATFORM_NOT_READY', message: 'Starting up', requestId: 'req-123' } }),
     });
   });
-  await page.goto(server.url);
+  await page.goto(stage.server.url);
   const status = page.getByRole('region', { name: 'Server status' });
   assert.equal(await status.getByRole('status').textContent(), 'Checking the server…');
 
@@ -147,7 +136,7 @@ test('the web app manifest is linked and describes the installable app', async (
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   assert.equal(href, '/manifest.webmanifest');
 
-  const response = await page.request.get(`${server.url}/manifest.webmanifest`);
+  const response = await page.request.get(`${stage.server.url}/manifest.webmanifest`);
   assert.equal(response.ok(), true);
   const manifest: unknown = await response.json();
   assert.ok(manifest && typeof manifest === 'object');
@@ -165,7 +154,7 @@ test('the web app manifest is linked and describes the installable app', async (
     assert.ok(described.some((icon) => icon.sizes === sizes && icon.purpose === purpose), `${sizes} ${purpose} icon`);
   }
   for (const icon of described) {
-    const image = await page.request.get(`${server.url}${icon.src}`);
+    const image = await page.request.get(`${stage.server.url}${icon.src}`);
     assert.equal(image.headers()['content-type'], 'image/png', icon.src);
     assert.deepEqual([...(await image.body()).subarray(1, 4)], [...Buffer.from('PNG')], icon.src);
   }
@@ -178,15 +167,15 @@ test('the service worker registers, serves the app offline and leaves server pat
     const registration = await navigator.serviceWorker.ready;
     return registration.active?.scriptURL;
   });
-  assert.equal(scriptUrl, `${server.url}/sw.js`);
+  assert.equal(scriptUrl, `${stage.server.url}/sw.js`);
   await page.reload();
   assert.equal(await page.evaluate(() => navigator.serviceWorker.controller !== null), true, 'the page is controlled');
 
-  const health = await page.goto(`${server.url}/healthz`);
+  const health = await page.goto(`${stage.server.url}/healthz`);
   assert.match((await health?.text()) ?? '', /"status"/, '/healthz reaches the server, not the app shell');
 
   await context.setOffline(true);
-  await page.goto(`${server.url}/rewards`);
+  await page.goto(`${stage.server.url}/rewards`);
   await page.getByRole('heading', { level: 1, name: 'Rewards' }).waitFor();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
   await page.getByRole('region', { name: 'Server status' }).getByRole('alert').waitFor();
