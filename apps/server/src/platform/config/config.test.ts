@@ -50,11 +50,31 @@ describe('configuration', () => {
     assert.ok(problems.some((p) => p.startsWith('DEV_TOKENS')));
     assert.ok(problems.some((p) => p.startsWith('LOG_PRETTY')));
     assert.ok(problems.some((p) => p.startsWith('PUBLIC_URL')));
+    assert.ok(problems.includes('SMTP_URL: required in production (sign-in codes are sent by email)'));
   });
 
   test('production with its settings starts and turns development tokens off', () => {
-    const config = loadConfig({ env: { NODE_ENV: 'production', PUBLIC_URL: 'https://heyblue.example' } });
+    const config = loadConfig({ env: { NODE_ENV: 'production', PUBLIC_URL: 'https://heyblue.example', SMTP_URL: 'smtps://mailer:secret@smtp.heyblue.example:465' } });
     assert.equal(config.ws.devTokens, false);
+    assert.equal(config.delivery.smtpUrl, 'smtps://mailer:secret@smtp.heyblue.example:465');
+  });
+
+  test('delivery defaults to no providers, with default senders', () => {
+    const config = loadConfig({ env: {} });
+    assert.deepEqual(config.delivery, { smtpUrl: undefined, emailFrom: 'Hey Blue! <no-reply@heyblue.local>', smsHttpUrl: undefined, smsHttpToken: undefined, smsFrom: 'HeyBlue' });
+  });
+
+  test('delivery providers are read from their settings', () => {
+    const config = loadConfig({
+      env: { SMTP_URL: 'smtp://127.0.0.1:2525', EMAIL_FROM: 'Blue <blue@example.org>', SMS_HTTP_URL: 'https://sms.example/send', SMS_HTTP_TOKEN: 't0ken', SMS_FROM: 'Blue' },
+    });
+    assert.deepEqual(config.delivery, { smtpUrl: 'smtp://127.0.0.1:2525', emailFrom: 'Blue <blue@example.org>', smsHttpUrl: 'https://sms.example/send', smsHttpToken: 't0ken', smsFrom: 'Blue' });
+  });
+
+  test('an SMTP URL must be smtp:// or smtps://, and an SMS provider needs its token', () => {
+    assert.ok(problemsOf({ SMTP_URL: 'http://mail.example' }).some((p) => p.startsWith('SMTP_URL')));
+    assert.deepEqual(problemsOf({ SMS_HTTP_URL: 'https://sms.example/send' }), ['SMS_HTTP_TOKEN: required when SMS_HTTP_URL is set']);
+    assert.ok(problemsOf({ SMS_HTTP_URL: 'not a url', SMS_HTTP_TOKEN: 't' }).some((p) => p.startsWith('SMS_HTTP_URL')));
   });
 
   test('distributed mode needs shared keys and NATS needs a database server', () => {

@@ -25,6 +25,14 @@ export interface Config {
   readonly log: { readonly level: Settings['LOG_LEVEL']; readonly pretty: boolean; readonly access: 'all' | 'problems' };
   readonly ws: { readonly maxFrameBytes: number; readonly heartbeatMs: number; readonly maxBufferedBytes: number; readonly devTokens: boolean };
   readonly outbox: { readonly pollMs: number; readonly batchSize: number; readonly maxAttempts: number };
+  /** How messages reach people: SMTP for email, an HTTP provider for SMS; unset ones use the dev outbox outside production. */
+  readonly delivery: {
+    readonly smtpUrl?: string;
+    readonly emailFrom: string;
+    readonly smsHttpUrl?: string;
+    readonly smsHttpToken?: string;
+    readonly smsFrom: string;
+  };
   readonly shutdownTimeoutMs: number;
   readonly webDistDir: string;
   readonly otlpEndpoint: string | undefined;
@@ -113,11 +121,13 @@ function shape(s: Settings, sources: ConfigSources, problems: string[]): Config 
   if (s.NATS_URL !== undefined && !distributed) {
     problems.push('NATS_URL: needs DATABASE_URL too (instances sharing a bus must share a database)');
   }
+  if (s.SMS_HTTP_URL !== undefined && s.SMS_HTTP_TOKEN === undefined) problems.push('SMS_HTTP_TOKEN: required when SMS_HTTP_URL is set');
   if (mode === 'production') {
     if (devTokens) problems.push('DEV_TOKENS: development tokens must be off in production');
     if (s.LOG_PRETTY) problems.push('LOG_PRETTY: pretty logs are a development convenience, off in production');
     if (keys.source === 'data-dir' && distributed) problems.push('KEYS: production needs configured keys');
     if (s.PUBLIC_URL === undefined) problems.push('PUBLIC_URL: required in production (links in emails and QR codes use it)');
+    if (s.SMTP_URL === undefined) problems.push('SMTP_URL: required in production (sign-in codes are sent by email)');
   }
   const port = s.PORT;
   return {
@@ -142,6 +152,7 @@ function shape(s: Settings, sources: ConfigSources, problems: string[]): Config 
     log: { level: s.LOG_LEVEL, pretty: s.LOG_PRETTY, access: s.ACCESS_LOG },
     ws: { maxFrameBytes: s.WS_MAX_FRAME_BYTES, heartbeatMs: s.WS_HEARTBEAT_MS, maxBufferedBytes: s.WS_MAX_BUFFERED_BYTES, devTokens },
     outbox: { pollMs: s.OUTBOX_POLL_MS, batchSize: s.OUTBOX_BATCH_SIZE, maxAttempts: s.OUTBOX_MAX_ATTEMPTS },
+    delivery: { smtpUrl: s.SMTP_URL, emailFrom: s.EMAIL_FROM, smsHttpUrl: s.SMS_HTTP_URL, smsHttpToken: s.SMS_HTTP_TOKEN, smsFrom: s.SMS_FROM },
     shutdownTimeoutMs: s.SHUTDOWN_TIMEOUT_MS,
     webDistDir: path.resolve(s.WEB_DIST_DIR ?? path.join(import.meta.dirname, '../../../../web/dist')),
     otlpEndpoint: s.OTEL_EXPORTER_OTLP_ENDPOINT,
