@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
@@ -9,6 +10,7 @@ import { AppError } from './platform/errors/app-error.ts';
 import type { ErrorRegistry } from './platform/errors/registry.ts';
 import { registerDocs } from './platform/http/docs.ts';
 import { AccessLogController } from './platform/http/access-log.ts';
+import { registerActorResolution, type ActorResolver } from './platform/http/actor.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { registerHealthRoutes, type ReadinessCheck } from './platform/http/health.ts';
 import { registerMetaRoute } from './platform/http/meta.ts';
@@ -33,6 +35,8 @@ export interface AppDeps {
   readonly version: string;
   /** Module route plugins, mounted under /api/v1. */
   readonly routes: readonly FastifyPluginAsync[];
+  /** Resolves bearer tokens to actors (from the identity module); without it every request is anonymous. */
+  readonly actorResolver?: ActorResolver;
 }
 
 /** Builds the Fastify app; never listens (main.ts does), so tests drive it with `inject()`. */
@@ -77,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     crossOriginEmbedderPolicy: false,
   });
+  await app.register(cookie);
   await app.register(cors, { origin: config.http.corsOrigins.length > 0 ? [...config.http.corsOrigins] : false, credentials: true });
   await app.register(rateLimit, {
     global: true,
@@ -87,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     errorResponseBuilder: (_request, context) => new AppError('PLATFORM_RATE_LIMITED', `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`),
   });
   registerMetrics(app, deps.metrics);
+  registerActorResolution(app, deps.actorResolver);
   await registerDocs(app, { version: deps.version, publicUrl: config.http.publicUrl, asyncApi: deps.asyncApi, errors: deps.errors });
   registerHealthRoutes(app, { checks: deps.readiness, isShuttingDown: deps.isShuttingDown });
   registerMetaRoute(app, { version: deps.version, distributed: config.database.kind === 'postgres', timeZone: config.timeZone });

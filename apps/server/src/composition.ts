@@ -8,6 +8,7 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import type { Config } from './platform/config/config.ts';
 import type { Database } from './platform/db/database.ts';
 import { migrate, type MigrationSet } from './platform/db/migrator.ts';
+import { identityModule } from './modules/identity/index.ts';
 import { openPglite } from './platform/db/pglite.ts';
 import { openPostgres } from './platform/db/postgres.ts';
 import { ErrorRegistry } from './platform/errors/registry.ts';
@@ -27,13 +28,15 @@ import { keyringFromJson, loadOrCreateKeyring, type Keyring } from './platform/k
 import { createLogger } from './platform/observability/logger.ts';
 import { createMetrics, type Metrics } from './platform/observability/metrics.ts';
 import { startTracing } from './platform/observability/tracing-setup.ts';
-import { devTokenAuthenticator } from './platform/ws/dev-authenticator.ts';
+import { devTokenAuthenticator, firstOf } from './platform/ws/dev-authenticator.ts';
+import type { WsAuthenticator } from './platform/ws/gateway.ts';
+import type { ActorResolver } from './platform/http/actor.ts';
 import { deferredFanout, localFanout, natsFanout } from './platform/ws/fanout.ts';
 import { WsGateway } from './platform/ws/gateway.ts';
 import { SERVER_VERSION } from './version.ts';
 
 /** The product's modules, in dependency order. Each later issue adds its module here. */
-export const productModules: readonly ServerModule[] = [];
+export const productModules: readonly ServerModule[] = [identityModule];
 
 const platformMigrations: MigrationSet = { schema: 'platform', dir: path.join(import.meta.dirname, 'platform/db/migrations') };
 
@@ -110,14 +113,24 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
 
     const natsLink = config.bus.kind === 'nats' ? deferredFanout() : undefined;
     const fanout = natsLink ?? localFanout();
-    const gateway = new WsGateway({ options: config.ws, logger, metrics, authenticator: devTokenAuthenticator(config.ws.devTokens), fanout });
+    let actorResolver: ActorResolver | undefined;
+    const sessionAuthenticator = (): WsAuthenticator | undefined =>
+      actorResolver && { authenticate: async (token) => (token ? await actorResolver?.resolve(token).then((a) => (a ? { userId: a.accountId } : null)) ?? null : null) };
+    const authenticator = firstOf([() => devTokenAuthenticator(config.ws.devTokens), sessionAuthenticator]);
+    const gateway = new WsGateway({ options: config.ws, logger, metrics, authenticator, fanout });
     const errors = new ErrorRegistry().register(platformErrors);
     const deps: ModuleDeps = { config, db: database.db, unitOfWork, gateway, keyring, clock, logger, metrics };
     const routes: FastifyPluginAsync[] = [];
+    const closers: Array<() => Promise<void> | void> = [];
     for (const module of modules) {
       if (module.errors) errors.register(module.errors);
       const parts = module.create(deps);
       if (parts.routes) routes.push(parts.routes);
+      if (parts.close) closers.push(parts.close);
+      if (parts.actorResolver) {
+        if (actorResolver) throw new Error(`two modules resolve actors (the second is ${module.name})`);
+        actorResolver = parts.actorResolver;
+      }
       for (const subscription of parts.subscriptions ?? []) bus.subscribe(instrumented(subscription, metrics));
     }
     await bus.start();
@@ -137,6 +150,7 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
       asyncApi: asyncApiDocument(eventCatalog, { version: SERVER_VERSION, natsUrl: config.bus.kind === 'nats' ? config.bus.url : undefined }),
       version: SERVER_VERSION,
       routes,
+      actorResolver,
     });
     const mode = config.database.kind === 'postgres' ? 'distributed' : 'embedded';
     const system = { actorId: null, correlationId: instanceId, causationId: null };
@@ -163,6 +177,7 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
           await step('HTTP drained', () => app.close()).finally(() => clearInterval(sweep));
           await step('stop recorded', () => unitOfWork(system, async (_trx, events) => events.emit('platform.instance-stopped.v1', { instanceId, reason })).catch((error: unknown) => logger.warn({ err: error }, 'could not record the stop')));
           await step('relay batch finished', () => relay.stop());
+          await step('modules closed', async () => { for (const close of closers) await close(); });
           await step('bus closed', () => bus.close());
           await step('database closed', () => database.close());
           if (tracing) await step('traces flushed', () => tracing.shutdown());

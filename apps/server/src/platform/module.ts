@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
 import type { Clock } from './clock.ts';
+import type { ActorResolver } from './http/actor.ts';
 import type { Config } from './config/config.ts';
 import type { Db } from './db/database.ts';
 import type { MigrationSet } from './db/migrator.ts';
@@ -28,6 +29,10 @@ export interface ModuleDeps {
 export interface ModuleParts {
   readonly routes?: FastifyPluginAsync;
   readonly subscriptions?: readonly Subscription[];
+  /** Only the identity module gives one: how bearer tokens (HTTP and websocket) become actors. */
+  readonly actorResolver?: ActorResolver;
+  /** Releases what the module holds (provider connections) at shutdown, after HTTP has drained. */
+  readonly close?: () => Promise<void> | void;
 }
 
 /**

@@ -23,9 +23,14 @@ export function installErrorHandler(app: FastifyInstance, registry: ErrorRegistr
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     const { code, details } = classify(error);
     const spec = registry.get(code);
-    if (!spec || spec.status >= 500) {
+    if (!spec || code === 'PLATFORM_INTERNAL') {
       request.log.error({ err: error }, 'request failed');
       return send(reply, request, 500, 'PLATFORM_INTERNAL', registry.get('PLATFORM_INTERNAL')?.message ?? 'Internal error');
+    }
+    if (spec.status >= 500) {
+      // A registered 5xx (a provider down, not ready) keeps its code and registry message; details stay in the log.
+      request.log.error({ err: error, code }, 'request failed');
+      return send(reply, request, spec.status, code, spec.message);
     }
     if (spec.status === 429) request.log.info({ code }, 'rate limited');
     const message = error instanceof AppError && error.message !== code ? error.message : spec.message;

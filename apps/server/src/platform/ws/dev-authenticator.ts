@@ -13,3 +13,16 @@ export function devTokenAuthenticator(enabled: boolean): WsAuthenticator {
     },
   };
 }
+
+/** Tries each authenticator in turn; the first actor wins. */
+export function firstOf(authenticators: ReadonlyArray<() => WsAuthenticator | undefined>): WsAuthenticator {
+  return {
+    async authenticate(token) {
+      for (const get of authenticators) {
+        const actor = await get()?.authenticate(token);
+        if (actor) return actor;
+      }
+      return null;
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { requireActor } from '../../../platform/http/actor.ts';
+import type { IdentityDeps, RequestContext } from '../application/identity-deps.ts';
+import { refreshSession } from '../application/refresh-session.ts';
+import { requestSignInCode } from '../application/request-sign-in-code.ts';
+import type { SessionTokens } from '../application/sessions.ts';
+import { signOut, signOutEverywhere } from '../application/sign-out.ts';
+import { verifySignInCode } from '../application/verify-sign-in-code.ts';
+
+/** The refresh token lives in this httpOnly cookie, sent only to the auth routes. */
+export const REFRESH_COOKIE = 'heyblue_refresh';
+const COOKIE_PATH = '/api/v1/auth';
+
+const Channel = Type.Union([Type.Literal('email'), Type.Literal('sms')], { description: 'where the code is sent' });
+const Tokens = Type.Object({
+  accessToken: Type.String({ description: 'EdDSA JWT for `Authorization: Bearer`' }),
+  expiresIn: Type.Integer({ description: 'seconds until the access token expires' }),
+});
+const SignedIn = Type.Object({
+  accessToken: Type.String(),
+  expiresIn: Type.Integer(),
+  account: Type.Object({ id: Type.String({ format: 'uuid' }), roles: Type.Array(Type.String()), isNew: Type.Boolean({ description: 'true on the first sign-in' }) }),
+});
+
+/** Request facts for audit and rate limits. */
+export function contextOf(request: FastifyRequest): RequestContext {
+  return { correlationId: request.id, ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+}
+
+/** Sign-in by one-time code, refresh, sign-out. */
+export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean }) {
+  const setRefreshCookie = (reply: FastifyReply, tokens: SessionTokens): void => {
+    reply.setCookie(REFRESH_COOKIE, tokens.refreshToken, { httpOnly: true, sameSite: 'strict', secure: options.secureCookies, path: COOKIE_PATH, expires: tokens.refreshExpiresAt });
+  };
+  const clearRefreshCookie = (reply: FastifyReply): void => {
+    reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'strict', secure: options.secureCookies });
+  };
+
+  return async (app: FastifyInstance): Promise<void> => {
+    app.post('/auth/codes', {
+      config: { rateLimit: { max: 10, timeWindow: 60_000 } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Send a one-time sign-in code',
+        description: 'Answers the same way whether or not an account exists. Limited per address and per client.',
+        body: Type.Object({ channel: Channel, address: Type.String({ minLength: 3, maxLength: 254, description: 'email address, or phone in international format' }) }, { additionalProperties: false }),
+        response: { 202: Type.Object({ challengeId: Type.String({ format: 'uuid' }), expiresAt: Type.String({ format: 'date-time' }) }) },
+      },
+    }, async (request, reply) => {
+      const body = request.body as { channel: 'email' | 'sms'; address: string };
+      return reply.status(202).send(await requestSignInCode(deps, body, contextOf(request)));
+    });
+
+    app.post('/auth/codes/:challengeId/verify', {
+      config: { rateLimit: { max: 20, timeWindow: 60_000 } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Sign in with the code',
+        description: 'Sets the refresh cookie and returns an access token. Five wrong codes and the code is dead.',
+        params: Type.Object({ challengeId: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 12 }) }, { additionalProperties: false }),
+        response: { 200: SignedIn },
+      },
+    }, async (request, reply) => {
+      const { challengeId } = request.params as { challengeId: string };
+      const { code } = request.body as { code: string };
+      const signedIn = await verifySignInCode(deps, { challengeId, code: code.trim() }, contextOf(request));
+      setRefreshCookie(reply, signedIn);
+      return { accessToken: signedIn.accessToken, expiresIn: signedIn.expiresIn, account: signedIn.account };
+    });
+
+    app.post('/auth/refresh', {
+      config: { rateLimit: { max: 60, timeWindow: 60_000 } },
+      schema: { tags: ['identity'], summary: 'New tokens for the refresh cookie (rotates it)', response: { 200: Tokens } },
+    }, async (request, reply) => {
+      try {
+        const tokens = await refreshSession(deps, request.cookies[REFRESH_COOKIE], contextOf(request));
+        setRefreshCookie(reply, tokens);
+        return { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn };
+      } catch (error) {
+        clearRefreshCookie(reply);
+        throw error;
+      }
+    });
+
+    app.post('/auth/sign-out', { schema: { tags: ['identity'], summary: 'End this device’s session' } }, async (request, reply) => {
+      await signOut(deps, request.cookies[REFRESH_COOKIE], contextOf(request));
+      clearRefreshCookie(reply);
+      return reply.status(204).send();
+    });
+
+    app.post('/auth/sign-out-everywhere', { schema: { tags: ['identity'], summary: 'End every session of the signed-in account', security: [{ bearer: [] }] } }, async (request, reply) => {
+      const actor = requireActor(request);
+      await signOutEverywhere(deps, actor.accountId, contextOf(request));
+      clearRefreshCookie(reply);
+      return reply.status(204).send();
+    });
+  };
+}

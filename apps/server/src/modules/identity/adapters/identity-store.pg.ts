@@ -1,0 +1,89 @@
+import { sql } from 'kysely';
+import type { Db } from '../../../platform/db/database.ts';
+import type { AccountRecord, ChallengeRecord, IdentityStore, RefreshRecord, Tx } from '../application/ports.ts';
+
+interface AccountRow { id: string; email: string | null; phone: string | null; is_admin: boolean; officer_verified_at: Date | null; created_at: Date }
+
+function toAccount(row: AccountRow): AccountRecord {
+  return { id: row.id, email: row.email, phone: row.phone, isAdmin: row.is_admin, officerVerifiedAt: row.officer_verified_at, createdAt: row.created_at };
+}
+
+const ACCOUNT_COLUMNS = sql`id, email, phone, is_admin, officer_verified_at, created_at`;
+
+/** Identity's tables in schema `identity`, through SQL. */
+export function identityStore(db: Db): IdentityStore {
+  return {
+    async countChallengesSince(tx, by, since) {
+      const where = 'address' in by ? sql`address = ${by.address}` : sql`ip = ${by.ip}`;
+      const result = await sql<{ n: number }>`select count(*)::int as n from identity.sign_in_challenges where ${where} and created_at > ${since}`.execute(tx);
+      return result.rows[0]?.n ?? 0;
+    },
+    async insertChallenge(tx, c) {
+      await sql`insert into identity.sign_in_challenges (id, channel, address, code_mac, key_id, ip, expires_at)
+        values (${c.id}, ${c.channel}, ${c.address}, ${c.codeMac}, ${c.keyId}, ${c.ip}, ${c.expiresAt})`.execute(tx);
+    },
+    async lockChallenge(tx, id) {
+      const result = await sql<{ id: string; channel: 'email' | 'sms'; address: string; code_mac: string; key_id: string; attempts: number; expires_at: Date; consumed_at: Date | null }>`
+        select id, channel, address, code_mac, key_id, attempts, expires_at, consumed_at from identity.sign_in_challenges where id = ${id} for update`.execute(tx);
+      const row = result.rows[0];
+      return row && ({ id: row.id, channel: row.channel, address: row.address, codeMac: row.code_mac, keyId: row.key_id, attempts: row.attempts, expiresAt: row.expires_at, consumedAt: row.consumed_at } satisfies ChallengeRecord);
+    },
+    async countFailedAttempt(tx, id) {
+      await sql`update identity.sign_in_challenges set attempts = attempts + 1 where id = ${id}`.execute(tx);
+    },
+    async consumeChallenge(tx, id, at) {
+      await sql`update identity.sign_in_challenges set consumed_at = ${at} where id = ${id}`.execute(tx);
+    },
+    async findAccountByAddress(tx, channel, address) {
+      const column = channel === 'email' ? sql`email` : sql`phone`;
+      const result = await sql<AccountRow>`select ${ACCOUNT_COLUMNS} from identity.accounts where ${column} = ${address} and deleted_at is null`.execute(tx);
+      return result.rows[0] && toAccount(result.rows[0]);
+    },
+    async findAccount(tx, id) {
+      const result = await sql<AccountRow>`select ${ACCOUNT_COLUMNS} from identity.accounts where id = ${id} and deleted_at is null`.execute(tx);
+      return result.rows[0] && toAccount(result.rows[0]);
+    },
+    async insertAccount(tx, account) {
+      const result = await sql<AccountRow>`insert into identity.accounts (id, email, phone) values (${account.id}, ${account.email}, ${account.phone})
+        returning ${ACCOUNT_COLUMNS}`.execute(tx);
+      const row = result.rows[0];
+      if (!row) throw new Error('account insert returned nothing');
+      return toAccount(row);
+    },
+    async insertFamily(tx, family) {
+      await sql`insert into identity.session_families (id, account_id, user_agent, ip) values (${family.id}, ${family.accountId}, ${family.userAgent}, ${family.ip})`.execute(tx);
+    },
+    async insertRefreshToken(tx, token) {
+      await sql`insert into identity.refresh_tokens (token_hash, family_id, expires_at) values (${token.hash}, ${token.familyId}, ${token.expiresAt})`.execute(tx);
+    },
+    async lockRefreshToken(tx, hash) {
+      const result = await sql<{ family_id: string; account_id: string; expires_at: Date; rotated_at: Date | null; revoked_at: Date | null }>`
+        select t.family_id, f.account_id, t.expires_at, t.rotated_at, f.revoked_at
+        from identity.refresh_tokens t join identity.session_families f on f.id = t.family_id
+        where t.token_hash = ${hash} for update of t, f`.execute(tx);
+      const row = result.rows[0];
+      return row && ({ familyId: row.family_id, accountId: row.account_id, expiresAt: row.expires_at, rotatedAt: row.rotated_at, familyRevokedAt: row.revoked_at } satisfies RefreshRecord);
+    },
+    async markRotated(tx, hash, at) {
+      await sql`update identity.refresh_tokens set rotated_at = ${at} where token_hash = ${hash}`.execute(tx);
+    },
+    async revokeFamily(tx, familyId, reason, at) {
+      await sql`update identity.session_families set revoked_at = ${at}, revoked_reason = ${reason} where id = ${familyId} and revoked_at is null`.execute(tx);
+    },
+    async revokeAllFamilies(tx, accountId, reason, at) {
+      const result = await sql`update identity.session_families set revoked_at = ${at}, revoked_reason = ${reason} where account_id = ${accountId} and revoked_at is null`.execute(tx);
+      return Number(result.numAffectedRows ?? 0n);
+    },
+    async touchFamily(tx, familyId, at) {
+      await sql`update identity.session_families set last_used_at = ${at} where id = ${familyId}`.execute(tx);
+    },
+    async isFamilyActive(familyId) {
+      const result = await sql<{ active: boolean }>`select revoked_at is null as active from identity.session_families where id = ${familyId}`.execute(db);
+      return result.rows[0]?.active === true;
+    },
+    async audit(tx: Tx, entry) {
+      await sql`insert into identity.audit_log (actor_id, action, subject_type, subject_id, correlation_id, ip, details)
+        values (${entry.actorId}, ${entry.action}, ${entry.subjectType ?? null}, ${entry.subjectId ?? null}, ${entry.correlationId}, ${entry.ip ?? null}, ${JSON.stringify(entry.details ?? {})}::jsonb)`.execute(tx);
+    },
+  };
+}

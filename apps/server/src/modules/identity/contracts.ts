@@ -1,0 +1,18 @@
+// The identity module's published contracts: the only file other modules may import.
+import { Type, type Static } from 'typebox';
+import { catalogOf, defineEvent } from '../../platform/events/event-catalog.ts';
+
+/** Roles an account can hold. */
+export type Role = 'citizen' | 'officer' | 'admin';
+
+/** A new account exists (first sign-in). */
+export const AccountCreatedV1 = Type.Object({
+  accountId: Type.String({ format: 'uuid', description: 'the new account' }),
+  signedUpWith: Type.Union([Type.Literal('email'), Type.Literal('sms'), Type.Literal('oidc'), Type.Literal('seed')], { description: 'how the account was created' }),
+});
+export type AccountCreatedV1 = Static<typeof AccountCreatedV1>;
+
+/** Identity's events. */
+export const identityEvents = catalogOf(
+  defineEvent('identity.account-created.v1', AccountCreatedV1, 'A person signed in for the first time and has an account.'),
+);
