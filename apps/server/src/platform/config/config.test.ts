@@ -85,6 +85,12 @@ describe('configuration', () => {
     assert.equal(config.bus.kind, 'nats');
   });
 
+  test('secrets in bad settings are not echoed', () => {
+    const problems = problemsOf({ SMTP_URL: 'ftp://user:hunter2@mail.example', KEYS: '{"keys":[]}', DATABASE_URL: 'mysql://admin:s3cret@db' });
+    assert.doesNotMatch(problems.join('\n'), /hunter2|s3cret/);
+    assert.match(problems.join('\n'), /\/\/\[redacted\]@mail\.example/);
+  });
+
   test('the result is frozen', () => {
     const config = loadConfig({ env: {} });
     assert.ok(Object.isFrozen(config));

@@ -93,12 +93,19 @@ export function loadConfig(sources: ConfigSources): Config {
     if (value === undefined || Value.Check(schema, value)) continue;
     const allowed = allowedLiterals(name);
     const reason = allowed.length > 0 ? `must be one of: ${allowed.join(', ')}` : (Value.Errors(schema, value)[0]?.message ?? 'is invalid');
-    problems.push(`${name}: ${reason}, got ${JSON.stringify(raw[name])}`);
+    problems.push(`${name}: ${reason}, got ${JSON.stringify(shown(name, raw[name]))}`);
   }
   // Cross-setting checks run too, so every problem is listed at once (values that failed above are ignored).
   const shaped = shape(converted as Settings, sources, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(shaped);
+}
+
+/** A value as it may be printed: secrets hidden, passwords in URLs masked. */
+function shown(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (/TOKEN|KEYS|SECRET|PASSWORD/.test(name)) return '[redacted]';
+  return name.endsWith('_URL') ? value.replace(/\/\/([^/@]*)@/, '//[redacted]@') : value;
 }
 
 function allowedLiterals(name: string): string[] {
