@@ -122,11 +122,13 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
     const deps: ModuleDeps = { config, db: database.db, unitOfWork, gateway, keyring, clock, logger, metrics };
     const routes: FastifyPluginAsync[] = [];
     const closers: Array<() => Promise<void> | void> = [];
+    const starters: Array<() => Promise<void>> = [];
     for (const module of modules) {
       if (module.errors) errors.register(module.errors);
       const parts = module.create(deps);
       if (parts.routes) routes.push(parts.routes);
       if (parts.close) closers.push(parts.close);
+      if (parts.start) starters.push(parts.start);
       if (parts.actorResolver) {
         if (actorResolver) throw new Error(`two modules resolve actors (the second is ${module.name})`);
         actorResolver = parts.actorResolver;
@@ -161,6 +163,7 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
       async listen() {
         const address = await app.listen({ host: config.http.host, port: config.http.port });
         if (!overrides.relayPaused) relay.start();
+        for (const start of starters) await start();
         await unitOfWork(system, async (_trx, events) => events.emit('platform.instance-started.v1', { instanceId, version: SERVER_VERSION, mode }));
         return address;
       },

@@ -31,6 +31,8 @@ export interface ModuleParts {
   readonly subscriptions?: readonly Subscription[];
   /** Only the identity module gives one: how bearer tokens (HTTP and websocket) become actors. */
   readonly actorResolver?: ActorResolver;
+  /** Runs once the server listens (e.g. first-start setup); a throw stops the start. */
+  readonly start?: () => Promise<void>;
   /** Releases what the module holds (provider connections) at shutdown, after HTTP has drained. */
   readonly close?: () => Promise<void> | void;
 }
