@@ -30,7 +30,7 @@ async function requestCode(address: string, channel = 'email', ip = `10.1.${Math
 }
 
 async function verify(challengeId: string, code: string) {
-  return server.app.inject({ method: 'POST', url: `/api/v1/auth/codes/${challengeId}/verify`, payload: { code } });
+  return server.app.inject({ method: 'POST', url: `/api/v1/auth/codes/${challengeId}/verify`, payload: { code }, remoteAddress: `10.2.${Math.floor(++clients / 250)}.${clients % 250}` });
 }
 
 function refreshCookieOf(response: { cookies: Array<{ name: string; value: string }> }): string {
@@ -199,5 +199,35 @@ describe('sessions', () => {
     assert.equal(welcome.type, 'welcome');
     assert.equal(welcome.userId, session.accountId);
     socket.close();
+  });
+});
+
+describe('your data', () => {
+  test('an account holder downloads what identity keeps about them', async () => {
+    const session = await signIn('export@example.org');
+    const response = await server.app.inject({ method: 'GET', url: '/api/v1/me/export', headers: { authorization: `Bearer ${session.accessToken}` } });
+    assert.equal(response.statusCode, 200);
+    assert.match(String(response.headers['content-disposition']), /attachment/);
+    const data = response.json();
+    assert.equal(data.identity.account.email, 'export@example.org');
+    assert.equal(data.identity.sessions.length, 1);
+    assert.ok(data.identity.securityLog.some((e: { action: string }) => e.action === 'sign-in'));
+  });
+
+  test('deleting an account removes personal data, ends sessions and tells other modules', async () => {
+    const session = await signIn('leaving@example.org');
+    const refused = await server.app.inject({ method: 'DELETE', url: '/api/v1/me', headers: { authorization: `Bearer ${session.accessToken}` }, payload: {} });
+    assert.equal(refused.statusCode, 400);
+    const deleted = await server.app.inject({ method: 'DELETE', url: '/api/v1/me', headers: { authorization: `Bearer ${session.accessToken}` }, payload: { confirm: 'DELETE' } });
+    assert.equal(deleted.statusCode, 204);
+    assert.equal((await me(session.accessToken)).statusCode, 401);
+    const row = await sql<{ email: string | null; deleted: boolean }>`select email, deleted_at is not null as deleted from identity.accounts where id = ${session.accountId}`.execute(server.database.db);
+    assert.deepEqual(row.rows[0], { email: null, deleted: true });
+    const leftovers = await sql<{ n: number }>`select count(*)::int as n from identity.sign_in_challenges where address = 'leaving@example.org'`.execute(server.database.db);
+    assert.equal(leftovers.rows[0]?.n, 0);
+    const events = await sql<{ type: string }>`select type from platform.outbox where payload->>'accountId' = ${session.accountId} order by seq`.execute(server.database.db);
+    assert.deepEqual(events.rows.map((r) => r.type), ['identity.account-created.v1', 'identity.account-deleted.v1']);
+    const again = await signIn('leaving@example.org');
+    assert.notEqual(again.accountId, session.accountId, 'signing in again makes a new account');
   });
 });

@@ -81,6 +81,18 @@ export function identityStore(db: Db): IdentityStore {
       const result = await sql<{ active: boolean }>`select revoked_at is null as active from identity.session_families where id = ${familyId}`.execute(db);
       return result.rows[0]?.active === true;
     },
+    async anonymiseAccount(tx, accountId, at) {
+      await sql`update identity.sign_in_challenges set address = 'deleted'
+        where address in (select email from identity.accounts where id = ${accountId} union select phone from identity.accounts where id = ${accountId})`.execute(tx);
+      await sql`update identity.accounts set email = null, phone = null, is_admin = false, deleted_at = ${at} where id = ${accountId}`.execute(tx);
+      await sql`update identity.session_families set user_agent = null, ip = null where account_id = ${accountId}`.execute(tx);
+    },
+    async exportAccount(tx, accountId) {
+      const account = await sql`select id, email, phone, is_admin, officer_verified_at, created_at from identity.accounts where id = ${accountId}`.execute(tx);
+      const sessions = await sql`select id, created_at, last_used_at, revoked_at, revoked_reason, user_agent, ip from identity.session_families where account_id = ${accountId} order by created_at`.execute(tx);
+      const audit = await sql`select at, action, subject_type, subject_id, ip, details from identity.audit_log where actor_id = ${accountId} or (subject_type = 'account' and subject_id = ${accountId}) order by id`.execute(tx);
+      return { account: account.rows[0] ?? null, sessions: sessions.rows, securityLog: audit.rows };
+    },
     async audit(tx: Tx, entry) {
       await sql`insert into identity.audit_log (actor_id, action, subject_type, subject_id, correlation_id, ip, details)
         values (${entry.actorId}, ${entry.action}, ${entry.subjectType ?? null}, ${entry.subjectId ?? null}, ${entry.correlationId}, ${entry.ip ?? null}, ${JSON.stringify(entry.details ?? {})}::jsonb)`.execute(tx);

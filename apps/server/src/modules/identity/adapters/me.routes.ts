@@ -4,6 +4,8 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { requireActor } from '../../../platform/http/actor.ts';
 import type { IdentityDeps } from '../application/identity-deps.ts';
 import { rolesOf } from '../domain/roles.ts';
+import { deleteAccount } from '../application/delete-account.ts';
+import { contextOf } from './auth.routes.ts';
 
 const Me = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -21,6 +23,27 @@ export function meRoutes(deps: IdentityDeps) {
       const account = await deps.db.transaction().execute((tx) => deps.store.findAccount(tx, actor.accountId));
       if (!account) throw new AppError('PLATFORM_UNAUTHENTICATED');
       return { id: account.id, email: account.email, phone: account.phone, roles: rolesOf(account), createdAt: account.createdAt.toISOString() };
+    });
+
+    app.get('/me/export', { schema: { tags: ['identity'], summary: 'Download what identity keeps about me (JSON)', security: [{ bearer: [] }] } }, async (request, reply) => {
+      const actor = requireActor(request);
+      const data = await deps.db.transaction().execute((tx) => deps.store.exportAccount(tx, actor.accountId));
+      reply.header('content-disposition', 'attachment; filename="heyblue-account.json"');
+      return { exportedAt: new Date().toISOString(), identity: data };
+    });
+
+    app.delete('/me', {
+      schema: {
+        tags: ['identity'],
+        summary: 'Delete my account',
+        description: 'Removes personal data, ends every session; other modules remove theirs on identity.account-deleted.v1. Send `{ "confirm": "DELETE" }`.',
+        security: [{ bearer: [] }],
+        body: Type.Object({ confirm: Type.Literal('DELETE') }, { additionalProperties: false }),
+      },
+    }, async (request, reply) => {
+      const actor = requireActor(request);
+      await deleteAccount(deps, actor.accountId, contextOf(request));
+      return reply.status(204).send();
     });
   };
 }

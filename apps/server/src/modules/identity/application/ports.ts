@@ -65,6 +65,10 @@ export interface IdentityStore {
   touchFamily(tx: Tx, familyId: string, at: Date): Promise<void>;
   isFamilyActive(familyId: string): Promise<boolean>;
   audit(tx: Tx, entry: AuditEntry): Promise<void>;
+  /** Removes personal data: email and phone cleared, deleted_at set; the id stays for anonymous records. */
+  anonymiseAccount(tx: Tx, accountId: string, at: Date): Promise<void>;
+  /** Everything identity keeps about an account, for its owner's export. */
+  exportAccount(tx: Tx, accountId: string): Promise<Record<string, unknown>>;
 }
 
 /** Signs and verifies short-lived access tokens. */
