@@ -9,6 +9,7 @@ import type { Config } from './platform/config/config.ts';
 import type { Database } from './platform/db/database.ts';
 import { migrate, type MigrationSet } from './platform/db/migrator.ts';
 import { identityModule } from './modules/identity/index.ts';
+import { profilesModule } from './modules/profiles/index.ts';
 import { openPglite } from './platform/db/pglite.ts';
 import { openPostgres } from './platform/db/postgres.ts';
 import { ErrorRegistry } from './platform/errors/registry.ts';
@@ -19,7 +20,7 @@ import { InProcessBus } from './platform/events/in-process-bus.ts';
 import { NatsBus } from './platform/events/nats-bus.ts';
 import type { EventCatalog, EventDefinition } from './platform/events/event-catalog.ts';
 import { instrumented } from './platform/events/instrumented.ts';
-import type { ModuleDeps, ServerModule } from './platform/module.ts';
+import type { ModuleDeps, OperatorCommand, ServerModule } from './platform/module.ts';
 import { platformEvents } from './platform/events/platform-events.ts';
 import { registerOutboxGauges } from './platform/events/outbox-gauges.ts';
 import { OutboxRelay } from './platform/events/relay.ts';
@@ -36,7 +37,7 @@ import { WsGateway } from './platform/ws/gateway.ts';
 import { SERVER_VERSION } from './version.ts';
 
 /** The product's modules, in dependency order. Each later issue adds its module here. */
-export const productModules: readonly ServerModule[] = [identityModule];
+export const productModules: readonly ServerModule[] = [identityModule, profilesModule];
 
 const platformMigrations: MigrationSet = { schema: 'platform', dir: path.join(import.meta.dirname, 'platform/db/migrations') };
 
@@ -69,6 +70,8 @@ export interface Server {
   readonly gateway: WsGateway;
   readonly keyring: Keyring;
   readonly instanceId: string;
+  /** Operator commands offered by the modules, by name. */
+  readonly commands: ReadonlyMap<string, OperatorCommand>;
   /** Listens on HOST:PORT and starts the relay; resolves to the URL. */
   listen(): Promise<string>;
   /** Graceful shutdown: stop taking traffic, drain HTTP and websockets, finish the relay batch, close the database. */
@@ -123,12 +126,14 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
     const routes: FastifyPluginAsync[] = [];
     const closers: Array<() => Promise<void> | void> = [];
     const starters: Array<() => Promise<void>> = [];
+    const commands = new Map<string, OperatorCommand>();
     for (const module of modules) {
       if (module.errors) errors.register(module.errors);
       const parts = module.create(deps);
       if (parts.routes) routes.push(parts.routes);
       if (parts.close) closers.push(parts.close);
       if (parts.start) starters.push(parts.start);
+      for (const command of parts.commands ?? []) commands.set(command.name, command);
       if (parts.actorResolver) {
         if (actorResolver) throw new Error(`two modules resolve actors (the second is ${module.name})`);
         actorResolver = parts.actorResolver;
@@ -158,10 +163,12 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
     const system = { actorId: null, correlationId: instanceId, causationId: null };
 
     let stopping: Promise<void> | undefined;
+    let listening = false;
     return {
-      app, config, logger, metrics, database, bus, relay, gateway, keyring, instanceId,
+      app, config, logger, metrics, database, bus, relay, gateway, keyring, instanceId, commands,
       async listen() {
         const address = await app.listen({ host: config.http.host, port: config.http.port });
+        listening = true;
         if (!overrides.relayPaused) relay.start();
         for (const start of starters) await start();
         await unitOfWork(system, async (_trx, events) => events.emit('platform.instance-started.v1', { instanceId, version: SERVER_VERSION, mode }));
@@ -178,7 +185,7 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
           await step('websockets closed', () => gateway.close());
           const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
           await step('HTTP drained', () => app.close()).finally(() => clearInterval(sweep));
-          await step('stop recorded', () => unitOfWork(system, async (_trx, events) => events.emit('platform.instance-stopped.v1', { instanceId, reason })).catch((error: unknown) => logger.warn({ err: error }, 'could not record the stop')));
+          if (listening) await step('stop recorded', () => unitOfWork(system, async (_trx, events) => events.emit('platform.instance-stopped.v1', { instanceId, reason })).catch((error: unknown) => logger.warn({ err: error }, 'could not record the stop')));
           await step('relay batch finished', () => relay.stop());
           await step('modules closed', async () => { for (const close of closers) await close(); });
           await step('bus closed', () => bus.close());

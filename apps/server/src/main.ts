@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { migrationSetsOf, productModules } from './composition.ts';
+import { composeServer, migrationSetsOf, productModules } from './composition.ts';
 import { runServer } from './serve.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config/config.ts';
 import { SettingsSchema } from './platform/config/settings.ts';
@@ -52,6 +52,25 @@ program
   .description('print a new keyring (JSON) for KEYS / KEYS_FILE in distributed mode')
   .action(() => console.log(generateKeyringJson()));
 
+const admin = program.command('admin').description('admin accounts');
+admin
+  .command('create')
+  .description('make the account with this email an admin (created if needed); they sign in with a code')
+  .requiredOption('--email <email>', 'their email address')
+  .allowUnknownOption(true)
+  .action(async (options: { email: string }) => runCommand('admin.create', { email: options.email }, ['--email']));
+
+program
+  .command('seed')
+  .description('create many accounts at once for demos and load tests (citizens, and officers verified by a seed precinct); refused in production')
+  .option('--citizens <n>', 'how many citizens', '0')
+  .option('--officers <n>', 'how many verified officers', '0')
+  .option('--prefix <prefix>', 'email prefix, so runs can be told apart', 'demo')
+  .option('--allow-production', 'allow seeding a production server')
+  .allowUnknownOption(true)
+  .action(async (options: { citizens: string; officers: string; prefix: string; allowProduction?: boolean }) =>
+    runCommand('seed.accounts', options, ['--citizens', '--officers', '--prefix', '--allow-production']));
+
 program
   .command('settings')
   .description('list every setting with its default')
@@ -63,9 +82,24 @@ program
     }
   });
 
-function readConfig(): Config {
+/** Runs a module's operator command against a composed server that does not listen. */
+async function runCommand(name: string, options: Record<string, string | boolean | undefined>, ownFlags: readonly string[]): Promise<void> {
+  const server = await composeServer(readConfig(ownFlags));
   try {
-    return loadConfig({ env: process.env, argv: process.argv.slice(2) });
+    const command = server.commands.get(name);
+    if (!command) throw new Error(`no module offers the command ${name}`);
+    console.log(await command.run(options));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  } finally {
+    await server.stop('cli');
+  }
+}
+
+function readConfig(commandFlags: readonly string[] = []): Config {
+  try {
+    return loadConfig({ env: process.env, argv: withoutFlags(process.argv.slice(2), commandFlags) });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -76,3 +110,18 @@ function readConfig(): Config {
 }
 
 await program.parseAsync(process.argv);
+
+/** The arguments left for settings once a command's own flags (and their values) are taken out. */
+function withoutFlags(argv: readonly string[], flags: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const flag = arg.split('=')[0] ?? '';
+    if (!flags.includes(flag)) {
+      out.push(arg);
+      continue;
+    }
+    if (!arg.includes('=') && argv[i + 1] !== undefined && !(argv[i + 1] ?? '').startsWith('--')) i++;
+  }
+  return out;
+}

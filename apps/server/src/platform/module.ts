@@ -31,6 +31,8 @@ export interface ModuleParts {
   readonly subscriptions?: readonly Subscription[];
   /** Only the identity module gives one: how bearer tokens (HTTP and websocket) become actors. */
   readonly actorResolver?: ActorResolver;
+  /** Operator commands the CLI can run against a composed (not listening) server, e.g. `admin.create`. */
+  readonly commands?: readonly OperatorCommand[];
   /** Runs once the server listens (e.g. first-start setup); a throw stops the start. */
   readonly start?: () => Promise<void>;
   /** Releases what the module holds (provider connections) at shutdown, after HTTP has drained. */
@@ -47,4 +49,12 @@ export interface ServerModule {
   readonly migrations?: MigrationSet;
   readonly errors?: Readonly<Record<string, ErrorSpec>>;
   create(deps: ModuleDeps): ModuleParts;
+}
+
+/** An operator command a module offers to the CLI. */
+export interface OperatorCommand {
+  /** Dotted name, e.g. `admin.create`. */
+  readonly name: string;
+  /** Runs it; the returned text is printed. */
+  run(options: Readonly<Record<string, string | boolean | undefined>>): Promise<string>;
 }

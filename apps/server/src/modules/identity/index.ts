@@ -1,5 +1,6 @@
 // Identity: accounts, sign-in without passwords, sessions, roles.
-// Events out: identity.account-created.v1. Events in: none yet.
+// Events out: identity.account-created.v1, identity.account-deleted.v1, identity.officer-verified.v1,
+// identity.organisation-approved.v1, identity.member-added.v1. Events in: none.
 // Gives the platform its ActorResolver (bearer tokens for HTTP and the websocket).
 import path from 'node:path';
 import type { ServerModule } from '../../platform/module.ts';
@@ -10,9 +11,14 @@ import { createDelivery } from './adapters/delivery/create-delivery.ts';
 import { devOutboxRoutes } from './adapters/delivery/dev-outbox.routes.ts';
 import { identityStore } from './adapters/identity-store.pg.ts';
 import { meRoutes } from './adapters/me.routes.ts';
+import { adminRoutes } from './adapters/admin.routes.ts';
+import { organisationRoutes } from './adapters/organisations.routes.ts';
+import { organisationStore } from './adapters/organisation-store.pg.ts';
 import type { IdentityDeps } from './application/identity-deps.ts';
 import { identityEvents } from './contracts.ts';
 import { identityErrors } from './errors.ts';
+import { createBootstrapLinkIfNoAdmin } from './application/admins.ts';
+import { operatorCommands } from './adapters/operator-commands.ts';
 
 /** The identity module. */
 export const identityModule: ServerModule = {
@@ -24,16 +30,36 @@ export const identityModule: ServerModule = {
     const store = identityStore(platform.db);
     const tokens = accessTokens(platform.keyring, platform.config.http.publicUrl);
     const { delivery, devOutbox, close } = createDelivery({ settings: platform.config.delivery, mode: platform.config.mode, logger: platform.logger });
-    const deps: IdentityDeps = { db: platform.db, store, tokens, keyring: platform.keyring, delivery, clock: platform.clock, unitOfWork: platform.unitOfWork };
+    const deps: IdentityDeps = {
+      db: platform.db,
+      store,
+      tokens,
+      keyring: platform.keyring,
+      delivery,
+      clock: platform.clock,
+      unitOfWork: platform.unitOfWork,
+      organisations: organisationStore(),
+      publicUrl: platform.config.http.publicUrl,
+    };
     const secureCookies = platform.config.http.publicUrl.startsWith('https://');
     return {
       routes: async (app) => {
         await app.register(authRoutes(deps, { secureCookies }));
         await app.register(meRoutes(deps));
+        await app.register(organisationRoutes(deps));
+        await app.register(adminRoutes(deps));
         if (devOutbox) await app.register(devOutboxRoutes(devOutbox));
       },
       actorResolver: sessionActorResolver(tokens, store),
       close,
+      start: async () => {
+        if (platform.config.mode !== 'development' || platform.config.database.kind !== 'pglite') return;
+        const link = await createBootstrapLinkIfNoAdmin(deps);
+        if (!link) return;
+        platform.logger.info({ devFirstAdmin: true }, 'no admin yet: a one-time first-admin link was printed');
+        console.log(`\nNo admin yet. Open this one-time link within 24 hours to become the first admin:\n  ${link}\n`);
+      },
+      commands: operatorCommands(deps, platform.config.mode),
     };
   },
 };

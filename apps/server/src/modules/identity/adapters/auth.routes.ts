@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { requireActor } from '../../../platform/http/actor.ts';
 import type { IdentityDeps, RequestContext } from '../application/identity-deps.ts';
+import { redeemBootstrapLink } from '../application/admins.ts';
 import { refreshSession } from '../application/refresh-session.ts';
 import { requestSignInCode } from '../application/request-sign-in-code.ts';
 import type { SessionTokens } from '../application/sessions.ts';
@@ -66,6 +67,19 @@ export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean
       const { challengeId } = request.params as { challengeId: string };
       const { code } = request.body as { code: string };
       const signedIn = await verifySignInCode(deps, { challengeId, code: code.trim() }, contextOf(request));
+      setRefreshCookie(reply, signedIn);
+      return { accessToken: signedIn.accessToken, expiresIn: signedIn.expiresIn, account: signedIn.account };
+    });
+
+    app.post('/auth/first-admin', {
+      config: { rateLimit: { max: 10, timeWindow: 60_000 } },
+      schema: {
+        tags: ['identity'], summary: 'Redeem the one-time first-admin link printed by a new embedded server',
+        body: Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }), email: Type.String({ minLength: 3, maxLength: 254 }) }, { additionalProperties: false }),
+        response: { 200: SignedIn },
+      },
+    }, async (request, reply) => {
+      const signedIn = await redeemBootstrapLink(deps, request.body as { token: string; email: string }, contextOf(request));
       setRefreshCookie(reply, signedIn);
       return { accessToken: signedIn.accessToken, expiresIn: signedIn.expiresIn, account: signedIn.account };
     });

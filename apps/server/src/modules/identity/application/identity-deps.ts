@@ -4,6 +4,7 @@ import type { EventCatalog } from '../../../platform/events/event-catalog.ts';
 import type { UnitOfWork } from '../../../platform/events/unit-of-work.ts';
 import type { Keyring } from '../../../platform/keys/keyring.ts';
 import type { DeliveryPort } from './delivery-port.ts';
+import type { OrganisationStore } from './organisation-ports.ts';
 import type { AccessTokens, IdentityStore } from './ports.ts';
 
 /** What identity's use cases need. */
@@ -15,6 +16,9 @@ export interface IdentityDeps {
   readonly delivery: DeliveryPort;
   readonly clock: Clock;
   readonly unitOfWork: UnitOfWork<EventCatalog>;
+  readonly organisations: OrganisationStore;
+  /** Where links in messages point (invitations, setup). */
+  readonly publicUrl: string;
 }
 
 /** Who asked, for audit and event metadata. */

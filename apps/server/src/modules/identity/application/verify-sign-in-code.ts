@@ -4,6 +4,7 @@ import { challengeRefusal, codeMac, isWellFormedCode, macsMatch, MAX_CODE_ATTEMP
 import { rolesOf } from '../domain/roles.ts';
 import type { IdentityDeps, RequestContext } from './identity-deps.ts';
 import { startSession, type SessionTokens } from './sessions.ts';
+import { verifyMatchingOfficers } from './verify-officers.ts';
 
 /** The outcome of a correct code: a session, and the account (new or not). */
 export interface SignedIn extends SessionTokens {
@@ -35,6 +36,9 @@ export async function verifySignInCode(deps: IdentityDeps, input: { challengeId:
       account = await deps.store.insertAccount(tx, { id: randomUUID(), email: challenge.channel === 'email' ? challenge.address : null, phone: challenge.channel === 'sms' ? challenge.address : null });
       events.emit('identity.account-created.v1', { accountId: account.id, signedUpWith: challenge.channel });
       await deps.store.audit(tx, { actorId: account.id, action: 'account.created', subjectType: 'account', subjectId: account.id, correlationId: context.correlationId, ip: context.ip });
+    }
+    if (!account.officerVerifiedAt && (await verifyMatchingOfficers(deps, tx, events, { accountId: account.id }, context.correlationId)) > 0) {
+      account = (await deps.store.findAccount(tx, account.id)) ?? account;
     }
     await deps.store.audit(tx, { actorId: account.id, action: 'sign-in', subjectType: 'account', subjectId: account.id, correlationId: context.correlationId, ip: context.ip, details: { method: challenge.channel } });
     const tokens = await startSession(deps, tx, account, context);

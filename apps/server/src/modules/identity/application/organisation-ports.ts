@@ -1,0 +1,66 @@
+import type { MemberRole } from '../domain/access-policy.ts';
+import type { RosterEntry } from '../domain/roster.ts';
+import type { Tx } from './ports.ts';
+
+/** The kinds of partner organisation. */
+export type OrganisationType = 'retailer' | 'charity' | 'municipality' | 'precinct';
+
+/** An organisation as stored. */
+export interface OrganisationRecord {
+  readonly id: string;
+  readonly type: OrganisationType;
+  readonly name: string;
+  readonly status: 'pending' | 'active' | 'rejected';
+  readonly requestedBy: string | null;
+  readonly createdAt: Date;
+  readonly decidedAt: Date | null;
+  readonly decisionNote: string | null;
+}
+
+/** A member of an organisation. */
+export interface MemberRecord {
+  readonly accountId: string;
+  readonly email: string | null;
+  readonly role: MemberRole;
+  readonly since: Date;
+}
+
+/** An invitation as stored. */
+export interface InvitationRecord {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly organisationName: string;
+  readonly email: string;
+  readonly role: MemberRole;
+  readonly expiresAt: Date;
+  readonly acceptedAt: Date | null;
+}
+
+/** An account that just became a verified officer. */
+export interface VerifiedOfficer {
+  readonly accountId: string;
+  readonly precinctId: string;
+  readonly via: 'roster' | 'domain';
+}
+
+/** Organisations, memberships, invitations, rosters and officer domains. */
+export interface OrganisationStore {
+  membershipsOf(tx: Tx, accountId: string): Promise<Map<string, MemberRole>>;
+  insertOrganisation(tx: Tx, org: { id: string; type: OrganisationType; name: string; requestedBy: string }): Promise<OrganisationRecord>;
+  findOrganisation(tx: Tx, id: string, lock?: boolean): Promise<OrganisationRecord | undefined>;
+  listOrganisationsOf(tx: Tx, accountId: string): Promise<Array<OrganisationRecord & { role: MemberRole }>>;
+  listOrganisations(tx: Tx, filter: { status?: string; limit: number; before?: Date }): Promise<OrganisationRecord[]>;
+  decideOrganisation(tx: Tx, id: string, decision: { status: 'active' | 'rejected'; by: string; note: string | null; at: Date }): Promise<void>;
+  addMember(tx: Tx, organisationId: string, accountId: string, role: MemberRole): Promise<boolean>;
+  listMembers(tx: Tx, organisationId: string): Promise<MemberRecord[]>;
+  insertInvitation(tx: Tx, invitation: { id: string; organisationId: string; email: string; role: MemberRole; tokenHash: string; invitedBy: string; expiresAt: Date }): Promise<void>;
+  findInvitationByToken(tx: Tx, tokenHash: string, lock?: boolean): Promise<InvitationRecord | undefined>;
+  acceptInvitation(tx: Tx, id: string, accountId: string, at: Date): Promise<void>;
+  upsertRosterEntries(tx: Tx, organisationId: string, entries: readonly RosterEntry[]): Promise<void>;
+  listRoster(tx: Tx, organisationId: string, page: { limit: number; after?: string }): Promise<RosterEntry[]>;
+  /** Marks unverified accounts matching an active precinct's roster or approved domains as officers; returns who changed. */
+  verifyMatchingOfficers(tx: Tx, scope: { organisationId?: string; accountId?: string }, at: Date): Promise<VerifiedOfficer[]>;
+  upsertOfficerDomain(tx: Tx, organisationId: string, domain: string, status: 'pending' | 'approved', by: string): Promise<void>;
+  listOfficerDomains(tx: Tx, organisationId: string): Promise<Array<{ domain: string; status: string }>>;
+  auditPage(tx: Tx, page: { limit: number; beforeId?: number }): Promise<Array<Record<string, unknown> & { id: number }>>;
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { IdentityDeps } from './identity-deps.ts';
+
+/** What a seed run made. */
+export interface SeedReport {
+  readonly citizens: number;
+  readonly officers: number;
+  /** Accounts that did not exist before this run. */
+  readonly created: number;
+  readonly precinctId: string | null;
+  readonly emailPattern: string;
+}
+
+/**
+ * Creates many accounts at once for demos and load tests, without one-time codes: citizens, and
+ * officers verified through a seed precinct's roster. Idempotent by email: running it twice adds nothing.
+ * Refused in production unless the operator explicitly allows it (checked by the caller).
+ */
+export async function seedAccounts(deps: IdentityDeps, input: { citizens: number; officers: number; prefix: string }): Promise<SeedReport> {
+  const domain = 'seed.heyblue.local';
+  return deps.unitOfWork({ actorId: null, correlationId: `seed-${randomUUID()}`, causationId: null }, async (tx, events) => {
+    let created = 0;
+    const create = async (email: string): Promise<void> => {
+      const inserted = await sql<{ id: string }>`insert into identity.accounts (id, email) values (${randomUUID()}, ${email}) on conflict (email) do nothing returning id`.execute(tx);
+      const id = inserted.rows[0]?.id;
+      if (!id) return;
+      created++;
+      events.emit('identity.account-created.v1', { accountId: id, signedUpWith: 'seed' });
+    };
+    for (let i = 1; i <= input.citizens; i++) await create(`${input.prefix}-citizen-${i}@${domain}`);
+    let precinctId: string | null = null;
+    if (input.officers > 0) {
+      const existing = await sql<{ id: string }>`select id from identity.organisations where name = ${`${input.prefix} seed precinct`} and type = 'precinct'`.execute(tx);
+      precinctId = existing.rows[0]?.id ?? randomUUID();
+      if (!existing.rows[0]) {
+        await sql`insert into identity.organisations (id, type, name, status, decided_at) values (${precinctId}, 'precinct', ${`${input.prefix} seed precinct`}, 'active', now())`.execute(tx);
+        events.emit('identity.organisation-approved.v1', { organisationId: precinctId, type: 'precinct', name: `${input.prefix} seed precinct` });
+      }
+      const entries = [];
+      for (let i = 1; i <= input.officers; i++) {
+        const email = `${input.prefix}-officer-${i}@${domain}`;
+        await create(email);
+        entries.push({ name: `Officer ${i}`, email, badgeNumber: `SEED-${i}`, department: 'Seed' });
+      }
+      await deps.organisations.upsertRosterEntries(tx, precinctId, entries);
+      for (const officer of await deps.organisations.verifyMatchingOfficers(tx, { organisationId: precinctId }, deps.clock.now())) events.emit('identity.officer-verified.v1', officer);
+    }
+    await deps.store.audit(tx, { actorId: null, action: 'accounts.seeded', correlationId: 'seed', details: { citizens: input.citizens, officers: input.officers, prefix: input.prefix } });
+    return { citizens: input.citizens, officers: input.officers, created, precinctId, emailPattern: `${input.prefix}-{citizen|officer}-<n>@${domain}` };
+  });
+}
