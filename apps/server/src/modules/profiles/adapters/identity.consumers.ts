@@ -1,0 +1,40 @@
+import type { Static, TSchema } from 'typebox';
+import { Value } from 'typebox/value';
+import type { EventEnvelope } from '../../../platform/events/envelope.ts';
+import type { Subscription } from '../../../platform/events/bus.ts';
+import { deadLetterRecorder, idempotent } from '../../../platform/events/inbox.ts';
+import { AccountCreatedV1, AccountDeletedV1 } from '../../identity/contracts.ts';
+import { createProfile } from '../application/create-profile.ts';
+import { deleteProfile } from '../application/delete-profile.ts';
+import type { ProfilesDeps } from '../application/profiles-deps.ts';
+
+/** The payload of `envelope`, checked against `schema`; a payload that does not match is a bug upstream and is parked after retries. */
+function payloadOf<S extends TSchema>(schema: S, envelope: EventEnvelope): Static<S> {
+  const payload = envelope.payload;
+  if (!Value.Check(schema, payload)) throw new Error(`${envelope.type} ${envelope.id}: payload does not match its schema`);
+  return payload;
+}
+
+/** Profiles follow accounts: one is made for each new account and removed with it. */
+export function identityConsumers(deps: ProfilesDeps): Subscription[] {
+  const onCreated = 'profiles.on-account-created';
+  const onDeleted = 'profiles.on-account-deleted';
+  return [
+    {
+      consumer: onCreated,
+      types: ['identity.account-created.v1'],
+      handle: idempotent(deps.db, onCreated, async (envelope, tx) => {
+        await createProfile(deps, tx, payloadOf(AccountCreatedV1, envelope).accountId);
+      }),
+      onGiveUp: deadLetterRecorder(deps.db, onCreated),
+    },
+    {
+      consumer: onDeleted,
+      types: ['identity.account-deleted.v1'],
+      handle: idempotent(deps.db, onDeleted, async (envelope, tx) => {
+        await deleteProfile(deps, tx, payloadOf(AccountDeletedV1, envelope).accountId);
+      }),
+      onGiveUp: deadLetterRecorder(deps.db, onDeleted),
+    },
+  ];
+}

@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { requireActor } from '../../../platform/http/actor.ts';
+import { exportProfile } from '../application/export-profile.ts';
+import { getOwnProfile } from '../application/get-own-profile.ts';
+import type { ProfilesDeps } from '../application/profiles-deps.ts';
+import { updateProfile } from '../application/update-profile.ts';
+import { viewProfile } from '../application/view-profile.ts';
+import type { ProfileEdit } from '../domain/edit.ts';
+import { OwnProfileBody, presentOwnProfile, presentPublicProfile, ProfileEditBody, ProfileExportBody, PublicProfileBody } from './profile-schemas.ts';
+
+const signedIn = [{ bearer: [] }];
+
+/** The caller's own profile (read, edit, export) and anyone's public one. */
+export function profileRoutes(deps: ProfilesDeps) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.get('/profiles/me', {
+      schema: { tags: ['profiles'], summary: 'Your profile, with privacy settings and counts', security: signedIn, response: { 200: OwnProfileBody } },
+    }, async (request, reply) => {
+      const actor = requireActor(request);
+      reply.header('cache-control', 'no-store');
+      return presentOwnProfile(await getOwnProfile(deps, actor.accountId));
+    });
+
+    app.patch('/profiles/me', {
+      config: { rateLimit: { max: 30, timeWindow: 60_000 } },
+      schema: {
+        tags: ['profiles'],
+        summary: 'Change your display name, bio or privacy settings',
+        description: 'Only the parts sent change. Names and bios are trimmed; names of 1–40 characters, bios of up to 280.',
+        security: signedIn,
+        body: ProfileEditBody,
+        response: { 200: OwnProfileBody },
+      },
+    }, async (request, reply) => {
+      const actor = requireActor(request);
+      const edit = request.body as ProfileEdit;
+      reply.header('cache-control', 'no-store');
+      return presentOwnProfile(await updateProfile(deps, { accountId: actor.accountId, correlationId: request.id }, edit));
+    });
+
+    app.get('/profiles/me/export', {
+      config: { rateLimit: { max: 10, timeWindow: 60_000 } },
+      schema: { tags: ['profiles'], summary: 'Everything stored about you in profiles, as JSON', security: signedIn, response: { 200: ProfileExportBody } },
+    }, async (request, reply) => {
+      const actor = requireActor(request);
+      const { profile, avatarDataUrl } = await exportProfile(deps, actor.accountId);
+      reply.header('cache-control', 'no-store');
+      reply.header('content-disposition', 'attachment; filename="heyblue-profile.json"');
+      const own = presentOwnProfile(profile);
+      return {
+        exportedAt: deps.clock.now().toISOString(),
+        profile: {
+          accountId: own.accountId,
+          displayName: own.displayName,
+          bio: own.bio,
+          avatar: avatarDataUrl && profile.avatarUpdatedAt ? { dataUrl: avatarDataUrl, updatedAt: profile.avatarUpdatedAt.toISOString() } : null,
+          privacy: own.privacy,
+          counts: own.counts,
+          createdAt: own.createdAt,
+          updatedAt: own.updatedAt,
+        },
+      };
+    });
+
+    app.get('/profiles/:accountId', {
+      schema: {
+        tags: ['profiles'],
+        summary: 'A public profile',
+        description: 'Anyone may look, signed in or not; only what the owner shows is there.',
+        security: [{}, { bearer: [] }],
+        params: Type.Object({ accountId: Type.String({ format: 'uuid' }) }),
+        response: { 200: PublicProfileBody },
+      },
+    }, async (request) => {
+      const { accountId } = request.params as { accountId: string };
+      return presentPublicProfile(await viewProfile(deps, accountId));
+    });
+  };
+}

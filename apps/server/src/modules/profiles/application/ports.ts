@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { NoTables } from '../../../platform/db/database.ts';
+import type { ImageFacts } from '../domain/avatar-rules.ts';
+import type { Privacy, Profile } from '../domain/profile.ts';
+
+/** Where a store's method runs: a transaction, or the database for a lone read. */
+export type Tx = Kysely<NoTables>;
+
+/** A stored picture. */
+export interface AvatarRecord {
+  readonly image: Buffer;
+  readonly updatedAt: Date;
+}
+
+/** Profiles' storage. */
+export interface ProfileStore {
+  /** Creates the profile unless it exists or its account was deleted; true when it now exists. */
+  ensure(tx: Tx, profile: { accountId: string; displayName: string; privacy: Privacy }, at: Date): Promise<boolean>;
+  find(tx: Tx, accountId: string): Promise<Profile | undefined>;
+  /** Reads the profile and locks it for the rest of the transaction. */
+  lock(tx: Tx, accountId: string): Promise<Profile | undefined>;
+  update(tx: Tx, accountId: string, parts: { displayName: string; bio: string | null; privacy: Privacy }, at: Date): Promise<void>;
+  setAvatar(tx: Tx, accountId: string, image: Buffer, at: Date): Promise<void>;
+  /** Removes the picture; true when there was one. */
+  removeAvatar(tx: Tx, accountId: string, at: Date): Promise<boolean>;
+  findAvatar(tx: Tx, accountId: string): Promise<AvatarRecord | undefined>;
+  /** Deletes the profile and its picture, and remembers that the account is gone so nothing re-creates it. */
+  remove(tx: Tx, accountId: string, at: Date): Promise<void>;
+}
+
+/** Reads and converts pictures. */
+export interface AvatarImages {
+  /** What the bytes really are, whatever the client declared; null when they are no picture at all. */
+  inspect(bytes: Buffer): Promise<ImageFacts | null>;
+  /** A square WebP of `side` pixels, cropped to cover, upright, without metadata; null when the picture cannot be decoded. */
+  toAvatar(bytes: Buffer, side: number): Promise<Buffer | null>;
+}

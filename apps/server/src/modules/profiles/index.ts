@@ -1,0 +1,32 @@
+// Profiles: public profile (display name, bio, picture), privacy settings, data export, and a read
+// model of what a person did that later modules feed through their events.
+// Events in: identity.account-created.v1 (creates the profile), identity.account-deleted.v1 (removes it).
+// Events out: profiles.profile-updated.v1.
+import path from 'node:path';
+import type { ServerModule } from '../../platform/module.ts';
+import { avatarRoutes } from './adapters/avatar.routes.ts';
+import { identityConsumers } from './adapters/identity.consumers.ts';
+import { profileStore } from './adapters/profile-store.pg.ts';
+import { profileRoutes } from './adapters/profile.routes.ts';
+import { sharpAvatarImages } from './adapters/sharp-avatar-images.ts';
+import type { ProfilesDeps } from './application/profiles-deps.ts';
+import { profilesEvents } from './contracts.ts';
+import { profilesErrors } from './errors.ts';
+
+/** The profiles module. */
+export const profilesModule: ServerModule = {
+  name: 'profiles',
+  events: profilesEvents,
+  migrations: { schema: 'profiles', dir: path.join(import.meta.dirname, 'migrations') },
+  errors: profilesErrors,
+  create(platform) {
+    const deps: ProfilesDeps = { db: platform.db, store: profileStore(), images: sharpAvatarImages(), clock: platform.clock, unitOfWork: platform.unitOfWork };
+    return {
+      routes: async (app) => {
+        await app.register(profileRoutes(deps));
+        await app.register(avatarRoutes(deps));
+      },
+      subscriptions: identityConsumers(deps),
+    };
+  },
+};
