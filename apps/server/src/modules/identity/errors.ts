@@ -22,5 +22,6 @@ export const identityErrors = defineErrors({
   IDENTITY_ROSTER_TOO_LARGE: { status: 413, message: 'The roster has too many rows for one upload (20,000 at most).' },
   IDENTITY_DOMAIN_INVALID: { status: 400, message: 'That is not a valid email domain.' },
   IDENTITY_BOOTSTRAP_INVALID: { status: 404, message: 'This setup link does not exist, has expired or was used.' },
+  IDENTITY_PHONE_TAKEN: { status: 409, message: 'That phone number belongs to another account.' },
   IDENTITY_REFRESH_REUSED: { status: 401, message: 'This session was used from somewhere else and has been ended for your safety; sign in again.' },
 });

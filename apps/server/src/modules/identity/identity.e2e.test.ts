@@ -231,3 +231,32 @@ describe('your data', () => {
     assert.notEqual(again.accountId, session.accountId, 'signing in again makes a new account');
   });
 });
+
+describe('one device per phone', () => {
+  test('signing in by SMS on a new phone signs the old device out', async () => {
+    const first = await requestCode('+34 612 345 678', 'sms');
+    const oldDevice = await verify(first.json().challengeId, await latestCodeFor('+34612345678'));
+    const oldToken = oldDevice.json().accessToken;
+    assert.equal((await me(oldToken)).statusCode, 200);
+    const second = await requestCode('+34 612 345 678', 'sms');
+    const newDevice = await verify(second.json().challengeId, await latestCodeFor('+34612345678'));
+    assert.equal((await me(newDevice.json().accessToken)).statusCode, 200);
+    assert.equal((await me(oldToken)).statusCode, 401, 'the old device is signed out');
+  });
+
+  test('adding a phone verifies it by code and makes this device the only one', async () => {
+    const laptop = await signIn('phone-owner@example.org');
+    const phone = await signIn('phone-owner@example.org');
+    const auth = { authorization: `Bearer ${phone.accessToken}` };
+    const requested = await server.app.inject({ method: 'POST', url: '/api/v1/me/phone', headers: auth, payload: { phone: '+44 20 7946 0958' } });
+    assert.equal(requested.statusCode, 202);
+    const code = await latestCodeFor('+442079460958');
+    const otherAccount = await signIn('someone-else@example.org');
+    const stolen = await server.app.inject({ method: 'POST', url: '/api/v1/me/phone/verify', headers: { authorization: `Bearer ${otherAccount.accessToken}` }, payload: { challengeId: requested.json().challengeId, code } });
+    assert.equal(stolen.json().error.code, 'IDENTITY_CHALLENGE_NOT_FOUND', 'a code is bound to the account that asked for it');
+    const verified = await server.app.inject({ method: 'POST', url: '/api/v1/me/phone/verify', headers: auth, payload: { challengeId: requested.json().challengeId, code } });
+    assert.equal(verified.statusCode, 200);
+    assert.equal((await me(phone.accessToken)).json().phone, '+442079460958');
+    assert.equal((await me(laptop.accessToken)).statusCode, 401, 'the other device is signed out');
+  });
+});

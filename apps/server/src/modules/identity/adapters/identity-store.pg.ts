@@ -19,14 +19,22 @@ export function identityStore(db: Db): IdentityStore {
       return result.rows[0]?.n ?? 0;
     },
     async insertChallenge(tx, c) {
-      await sql`insert into identity.sign_in_challenges (id, channel, address, code_mac, key_id, ip, expires_at)
-        values (${c.id}, ${c.channel}, ${c.address}, ${c.codeMac}, ${c.keyId}, ${c.ip}, ${c.expiresAt})`.execute(tx);
+      await sql`insert into identity.sign_in_challenges (id, purpose, account_id, channel, address, code_mac, key_id, ip, expires_at)
+        values (${c.id}, ${c.purpose}, ${c.accountId}, ${c.channel}, ${c.address}, ${c.codeMac}, ${c.keyId}, ${c.ip}, ${c.expiresAt})`.execute(tx);
+    },
+    async revokeOtherFamilies(tx, accountId, keepFamilyId, reason, at) {
+      const result = await sql`update identity.session_families set revoked_at = ${at}, revoked_reason = ${reason}
+        where account_id = ${accountId} and id <> ${keepFamilyId} and revoked_at is null`.execute(tx);
+      return Number(result.numAffectedRows ?? 0n);
+    },
+    async setPhone(tx, accountId, phone) {
+      await sql`update identity.accounts set phone = ${phone} where id = ${accountId}`.execute(tx);
     },
     async lockChallenge(tx, id) {
-      const result = await sql<{ id: string; channel: 'email' | 'sms'; address: string; code_mac: string; key_id: string; attempts: number; expires_at: Date; consumed_at: Date | null }>`
-        select id, channel, address, code_mac, key_id, attempts, expires_at, consumed_at from identity.sign_in_challenges where id = ${id} for update`.execute(tx);
+      const result = await sql<{ id: string; purpose: 'sign-in' | 'phone-verification'; account_id: string | null; channel: 'email' | 'sms'; address: string; code_mac: string; key_id: string; attempts: number; expires_at: Date; consumed_at: Date | null }>`
+        select id, purpose, account_id, channel, address, code_mac, key_id, attempts, expires_at, consumed_at from identity.sign_in_challenges where id = ${id} for update`.execute(tx);
       const row = result.rows[0];
-      return row && ({ id: row.id, channel: row.channel, address: row.address, codeMac: row.code_mac, keyId: row.key_id, attempts: row.attempts, expiresAt: row.expires_at, consumedAt: row.consumed_at } satisfies ChallengeRecord);
+      return row && ({ id: row.id, purpose: row.purpose, accountId: row.account_id, channel: row.channel, address: row.address, codeMac: row.code_mac, keyId: row.key_id, attempts: row.attempts, expiresAt: row.expires_at, consumedAt: row.consumed_at } satisfies ChallengeRecord);
     },
     async countFailedAttempt(tx, id) {
       await sql`update identity.sign_in_challenges set attempts = attempts + 1 where id = ${id}`.execute(tx);

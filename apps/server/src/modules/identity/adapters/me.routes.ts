@@ -5,6 +5,7 @@ import { requireActor } from '../../../platform/http/actor.ts';
 import type { IdentityDeps } from '../application/identity-deps.ts';
 import { rolesOf } from '../domain/roles.ts';
 import { deleteAccount } from '../application/delete-account.ts';
+import { requestPhoneCode, verifyPhone } from '../application/verify-phone.ts';
 import { contextOf } from './auth.routes.ts';
 
 const Me = Type.Object({
@@ -24,6 +25,24 @@ export function meRoutes(deps: IdentityDeps) {
       if (!account) throw new AppError('PLATFORM_UNAUTHENTICATED');
       return { id: account.id, email: account.email, phone: account.phone, roles: rolesOf(account), createdAt: account.createdAt.toISOString() };
     });
+
+    app.post('/me/phone', {
+      config: { rateLimit: { max: 10, timeWindow: 60_000 } },
+      schema: {
+        tags: ['identity'], summary: 'Add or change my phone: a code is sent to it', security: [{ bearer: [] }],
+        body: Type.Object({ phone: Type.String({ minLength: 3, maxLength: 32 }) }, { additionalProperties: false }),
+        response: { 202: Type.Object({ challengeId: Type.String({ format: 'uuid' }), expiresAt: Type.String({ format: 'date-time' }) }) },
+      },
+    }, async (request, reply) => reply.status(202).send(await requestPhoneCode(deps, requireActor(request), (request.body as { phone: string }).phone, contextOf(request))));
+
+    app.post('/me/phone/verify', {
+      config: { rateLimit: { max: 20, timeWindow: 60_000 } },
+      schema: {
+        tags: ['identity'], summary: 'Verify my phone with its code; this device becomes my one device (other sessions end)', security: [{ bearer: [] }],
+        body: Type.Object({ challengeId: Type.String({ format: 'uuid' }), code: Type.String({ minLength: 1, maxLength: 12 }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ phone: Type.String() }) },
+      },
+    }, async (request) => verifyPhone(deps, requireActor(request), request.body as { challengeId: string; code: string }, contextOf(request)));
 
     app.get('/me/export', { schema: { tags: ['identity'], summary: 'Download what identity keeps about me (JSON)', security: [{ bearer: [] }] } }, async (request, reply) => {
       const actor = requireActor(request);

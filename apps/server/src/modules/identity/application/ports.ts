@@ -17,6 +17,9 @@ export interface AccountRecord {
 /** A stored sign-in challenge. */
 export interface ChallengeRecord {
   readonly id: string;
+  readonly purpose: 'sign-in' | 'phone-verification';
+  /** The account that asked (phone verification only). */
+  readonly accountId: string | null;
   readonly channel: 'email' | 'sms';
   readonly address: string;
   readonly codeMac: string;
@@ -50,6 +53,9 @@ export interface AuditEntry {
 export interface IdentityStore {
   countChallengesSince(tx: Tx, by: { address: string } | { ip: string }, since: Date): Promise<number>;
   insertChallenge(tx: Tx, challenge: Omit<ChallengeRecord, 'attempts' | 'consumedAt'> & { ip: string }): Promise<void>;
+  /** Ends every session of the account but one. */
+  revokeOtherFamilies(tx: Tx, accountId: string, keepFamilyId: string, reason: string, at: Date): Promise<number>;
+  setPhone(tx: Tx, accountId: string, phone: string): Promise<void>;
   lockChallenge(tx: Tx, id: string): Promise<ChallengeRecord | undefined>;
   countFailedAttempt(tx: Tx, id: string): Promise<void>;
   consumeChallenge(tx: Tx, id: string, at: Date): Promise<void>;

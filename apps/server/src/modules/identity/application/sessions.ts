@@ -6,6 +6,8 @@ import type { AccountRecord, Tx } from './ports.ts';
 
 /** What a client gets when a session starts or refreshes: a short-lived access token and a refresh token for the cookie. */
 export interface SessionTokens {
+  /** The session family (this device's sign-in). */
+  readonly sessionId: string;
   readonly accessToken: string;
   readonly expiresIn: number;
   readonly refreshToken: string;
@@ -23,7 +25,7 @@ export async function issueTokens(deps: IdentityDeps, tx: Tx, account: AccountRe
   const refreshExpiresAt = new Date(deps.clock.now().getTime() + REFRESH_TOKEN_TTL_MS);
   await deps.store.insertRefreshToken(tx, { hash: hashRefreshToken(refreshToken), familyId, expiresAt: refreshExpiresAt });
   const access = await deps.tokens.issue({ accountId: account.id, sessionId: familyId, roles: rolesOf(account) });
-  return { accessToken: access.token, expiresIn: access.expiresIn, refreshToken, refreshExpiresAt };
+  return { sessionId: familyId, accessToken: access.token, expiresIn: access.expiresIn, refreshToken, refreshExpiresAt };
 }
 
 /** Starts a new session family (a sign-in on one device). */

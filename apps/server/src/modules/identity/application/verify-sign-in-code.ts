@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../platform/errors/app-error.ts';
-import { challengeRefusal, codeMac, isWellFormedCode, macsMatch, MAX_CODE_ATTEMPTS } from '../domain/one-time-code.ts';
 import { rolesOf } from '../domain/roles.ts';
 import type { IdentityDeps, RequestContext } from './identity-deps.ts';
+import { consumeCode, refuseWrongCode } from './check-code.ts';
+import { bindPhoneToThisDevice } from './phone-binding.ts';
 import { startSession, type SessionTokens } from './sessions.ts';
 import { verifyMatchingOfficers } from './verify-officers.ts';
 
@@ -14,22 +14,14 @@ export interface SignedIn extends SessionTokens {
 /**
  * Checks a one-time code. A wrong guess is counted (and committed) before it is refused; after the
  * last attempt the code is dead. A right one is consumed, signs the person in, and creates their
- * account the first time.
+ * account the first time. A code by SMS proves the phone is in hand: that device becomes the
+ * account's one device and every other session ends.
  */
 export async function verifySignInCode(deps: IdentityDeps, input: { challengeId: string; code: string }, context: RequestContext): Promise<SignedIn> {
   const outcome = await deps.unitOfWork({ actorId: null, correlationId: context.correlationId, causationId: null }, async (tx, events) => {
-    const now = deps.clock.now();
-    const challenge = await deps.store.lockChallenge(tx, input.challengeId);
-    if (!challenge) throw new AppError('IDENTITY_CHALLENGE_NOT_FOUND');
-    const refusal = challengeRefusal(challenge, now);
-    if (refusal) throw new AppError(refusal);
-    const pepper = deps.keyring.secrets('otp-pepper').find((k) => k.kid === challenge.keyId);
-    if (!pepper) throw new AppError('IDENTITY_CODE_EXPIRED');
-    if (!isWellFormedCode(input.code) || !macsMatch(challenge.codeMac, codeMac(pepper.bytes, challenge.id, input.code))) {
-      await deps.store.countFailedAttempt(tx, challenge.id);
-      return { wrong: true as const, attemptsLeft: MAX_CODE_ATTEMPTS - challenge.attempts - 1 };
-    }
-    await deps.store.consumeChallenge(tx, challenge.id, now);
+    const checked = await consumeCode(deps, tx, { challengeId: input.challengeId, code: input.code, purpose: 'sign-in' });
+    if ('wrong' in checked) return checked;
+    const challenge = checked;
     let account = await deps.store.findAccountByAddress(tx, challenge.channel, challenge.address);
     const isNew = !account;
     if (!account) {
@@ -42,11 +34,9 @@ export async function verifySignInCode(deps: IdentityDeps, input: { challengeId:
     }
     await deps.store.audit(tx, { actorId: account.id, action: 'sign-in', subjectType: 'account', subjectId: account.id, correlationId: context.correlationId, ip: context.ip, details: { method: challenge.channel } });
     const tokens = await startSession(deps, tx, account, context);
-    return { wrong: false as const, signedIn: { ...tokens, account: { id: account.id, roles: rolesOf(account), isNew } } };
+    if (challenge.channel === 'sms') await bindPhoneToThisDevice(deps, tx, account.id, tokens.sessionId, context);
+    return { signedIn: { ...tokens, account: { id: account.id, roles: rolesOf(account), isNew } } };
   });
-  if (outcome.wrong) {
-    if (outcome.attemptsLeft <= 0) throw new AppError('IDENTITY_CODE_ATTEMPTS_EXHAUSTED');
-    throw new AppError('IDENTITY_CODE_INCORRECT', `That code is not right; ${outcome.attemptsLeft} ${outcome.attemptsLeft === 1 ? 'try' : 'tries'} left.`, { attemptsLeft: outcome.attemptsLeft });
-  }
+  if ('wrong' in outcome) refuseWrongCode(outcome);
   return outcome.signedIn;
 }
