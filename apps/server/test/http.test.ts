@@ -133,6 +133,22 @@ describe('operations endpoints', () => {
   });
 });
 
+describe('the product’s own documents', () => {
+  test('OpenAPI renders every module route, with the bearer scheme they use', async () => {
+    const product = await composeTestServer();
+    try {
+      const response = await product.app.inject('/docs/json');
+      assert.equal(response.statusCode, 200, response.body.slice(0, 300));
+      const openapi = response.json();
+      assert.ok(openapi.components.securitySchemes.bearer);
+      for (const path of ['/api/v1/auth/codes', '/api/v1/me', '/api/v1/organisations/{organisationId}/roster', '/api/v1/profiles/me']) assert.ok(openapi.paths[path], path);
+      assert.equal((await product.app.inject('/docs/asyncapi.json')).statusCode, 200);
+    } finally {
+      await product.stop('test over');
+    }
+  });
+});
+
 describe('rate limiting', () => {
   test('too many requests → 429 PLATFORM_RATE_LIMITED, while health checks stay open', async () => {
     const limited = await composeTestServer({ RATE_LIMIT_PER_MINUTE: '3' });

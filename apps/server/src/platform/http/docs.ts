@@ -14,6 +14,7 @@ export async function registerDocs(app: FastifyInstance, deps: { version: string
         description: 'Every error answers `{ "error": { "code", "message", "requestId", "details"? } }`; the codes are listed at /docs/errors.json. Events are described at /docs/asyncapi.json.',
       },
       servers: [{ url: deps.publicUrl }],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The access token from sign-in or /auth/refresh' } } },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
