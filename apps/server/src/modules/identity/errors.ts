@@ -23,5 +23,9 @@ export const identityErrors = defineErrors({
   IDENTITY_DOMAIN_INVALID: { status: 400, message: 'That is not a valid email domain.' },
   IDENTITY_BOOTSTRAP_INVALID: { status: 404, message: 'This setup link does not exist, has expired or was used.' },
   IDENTITY_PHONE_TAKEN: { status: 409, message: 'That phone number belongs to another account.' },
+  IDENTITY_PASSKEY_CEREMONY_INVALID: { status: 400, message: 'That passkey request has expired; try again.' },
+  IDENTITY_PASSKEY_REJECTED: { status: 401, message: 'That passkey was not accepted.' },
+  IDENTITY_PASSKEY_NOT_FOUND: { status: 404, message: 'There is no such passkey.' },
+  IDENTITY_ORIGIN_NOT_ALLOWED: { status: 400, message: 'Passkeys work only on this site’s own address.' },
   IDENTITY_REFRESH_REUSED: { status: 401, message: 'This session was used from somewhere else and has been ended for your safety; sign in again.' },
 });

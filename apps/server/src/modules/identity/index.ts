@@ -7,6 +7,7 @@ import type { ServerModule } from '../../platform/module.ts';
 import { accessTokens } from './adapters/access-tokens.ts';
 import { sessionActorResolver } from './adapters/actor-resolver.ts';
 import { authRoutes } from './adapters/auth.routes.ts';
+import { passkeyRoutes } from './adapters/passkeys.routes.ts';
 import { createDelivery } from './adapters/delivery/create-delivery.ts';
 import { devOutboxRoutes } from './adapters/delivery/dev-outbox.routes.ts';
 import { identityStore } from './adapters/identity-store.pg.ts';
@@ -14,6 +15,7 @@ import { meRoutes } from './adapters/me.routes.ts';
 import { adminRoutes } from './adapters/admin.routes.ts';
 import { organisationRoutes } from './adapters/organisations.routes.ts';
 import { organisationStore } from './adapters/organisation-store.pg.ts';
+import { passkeyStore } from './adapters/passkey-store.pg.ts';
 import type { IdentityDeps } from './application/identity-deps.ts';
 import { identityEvents } from './contracts.ts';
 import { identityErrors } from './errors.ts';
@@ -39,12 +41,14 @@ export const identityModule: ServerModule = {
       clock: platform.clock,
       unitOfWork: platform.unitOfWork,
       organisations: organisationStore(),
+      passkeys: passkeyStore,
       publicUrl: platform.config.http.publicUrl,
     };
     const secureCookies = platform.config.http.publicUrl.startsWith('https://');
     return {
       routes: async (app) => {
-        await app.register(authRoutes(deps, { secureCookies }));
+        await app.register(authRoutes(deps, { secureCookies, mode: platform.config.mode }));
+        await app.register(passkeyRoutes(deps, { mode: platform.config.mode }));
         await app.register(meRoutes(deps));
         await app.register(organisationRoutes(deps));
         await app.register(adminRoutes(deps));

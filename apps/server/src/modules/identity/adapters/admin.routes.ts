@@ -4,7 +4,7 @@ import { requireActor } from '../../../platform/http/actor.ts';
 import { authorize, principalOf } from '../application/authorize.ts';
 import { decideOrganisation } from '../application/decide-organisation.ts';
 import type { IdentityDeps } from '../application/identity-deps.ts';
-import { contextOf } from './auth.routes.ts';
+import { contextOf } from './request-context.ts';
 import { Organisation, presentOrganisation } from './organisations.routes.ts';
 
 const bearer = [{ bearer: [] }];

@@ -1,8 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { requireActor } from '../../../platform/http/actor.ts';
-import type { IdentityDeps, RequestContext } from '../application/identity-deps.ts';
+import type { IdentityDeps } from '../application/identity-deps.ts';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { redeemBootstrapLink } from '../application/admins.ts';
+import { finishPasskeySignIn, startPasskeySignIn } from '../application/passkeys.ts';
+import { contextOf, WebAuthnResponse } from './request-context.ts';
+import { relyingPartyOf } from './relying-party.ts';
 import { refreshSession } from '../application/refresh-session.ts';
 import { requestSignInCode } from '../application/request-sign-in-code.ts';
 import type { SessionTokens } from '../application/sessions.ts';
@@ -24,13 +28,8 @@ const SignedIn = Type.Object({
   account: Type.Object({ id: Type.String({ format: 'uuid' }), roles: Type.Array(Type.String()), isNew: Type.Boolean({ description: 'true on the first sign-in' }) }),
 });
 
-/** Request facts for audit and rate limits. */
-export function contextOf(request: FastifyRequest): RequestContext {
-  return { correlationId: request.id, ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
-}
-
 /** Sign-in by one-time code, refresh, sign-out. */
-export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean }) {
+export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean; mode: string }) {
   const setRefreshCookie = (reply: FastifyReply, tokens: SessionTokens): void => {
     reply.setCookie(REFRESH_COOKIE, tokens.refreshToken, { httpOnly: true, sameSite: 'strict', secure: options.secureCookies, path: COOKIE_PATH, expires: tokens.refreshExpiresAt });
   };
@@ -80,6 +79,24 @@ export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean
       },
     }, async (request, reply) => {
       const signedIn = await redeemBootstrapLink(deps, request.body as { token: string; email: string }, contextOf(request));
+      setRefreshCookie(reply, signedIn);
+      return { accessToken: signedIn.accessToken, expiresIn: signedIn.expiresIn, account: signedIn.account };
+    });
+
+    app.post('/auth/passkeys/options', {
+      config: { rateLimit: { max: 30, timeWindow: 60_000 } },
+      schema: { tags: ['identity'], summary: 'Start signing in with a passkey (WebAuthn request options)' },
+    }, async (request) => startPasskeySignIn(deps, relyingPartyOf(request, deps.publicUrl, options.mode)));
+
+    app.post('/auth/passkeys/verify', {
+      config: { rateLimit: { max: 30, timeWindow: 60_000 } },
+      schema: {
+        tags: ['identity'], summary: 'Sign in with a passkey',
+        body: Type.Object({ ceremonyId: Type.String({ format: 'uuid' }), response: WebAuthnResponse }, { additionalProperties: false }),
+        response: { 200: SignedIn },
+      },
+    }, async (request, reply) => {
+      const signedIn = await finishPasskeySignIn(deps, request.body as { ceremonyId: string; response: AuthenticationResponseJSON }, contextOf(request));
       setRefreshCookie(reply, signedIn);
       return { accessToken: signedIn.accessToken, expiresIn: signedIn.expiresIn, account: signedIn.account };
     });

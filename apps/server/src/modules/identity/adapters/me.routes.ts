@@ -6,7 +6,7 @@ import type { IdentityDeps } from '../application/identity-deps.ts';
 import { rolesOf } from '../domain/roles.ts';
 import { deleteAccount } from '../application/delete-account.ts';
 import { requestPhoneCode, verifyPhone } from '../application/verify-phone.ts';
-import { contextOf } from './auth.routes.ts';
+import { contextOf } from './request-context.ts';
 
 const Me = Type.Object({
   id: Type.String({ format: 'uuid' }),

@@ -9,7 +9,7 @@ import { addOfficerDomain } from '../application/officer-domains.ts';
 import type { OrganisationRecord } from '../application/organisation-ports.ts';
 import { requestOrganisation } from '../application/request-organisation.ts';
 import { uploadRoster } from '../application/upload-roster.ts';
-import { contextOf } from './auth.routes.ts';
+import { contextOf } from './request-context.ts';
 
 const OrgType = Type.Union([Type.Literal('retailer'), Type.Literal('charity'), Type.Literal('municipality'), Type.Literal('precinct')]);
 const MemberRole = Type.Union([Type.Literal('owner'), Type.Literal('staff')]);

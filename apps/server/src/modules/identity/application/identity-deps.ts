@@ -5,6 +5,7 @@ import type { UnitOfWork } from '../../../platform/events/unit-of-work.ts';
 import type { Keyring } from '../../../platform/keys/keyring.ts';
 import type { DeliveryPort } from './delivery-port.ts';
 import type { OrganisationStore } from './organisation-ports.ts';
+import type { PasskeyStore } from './passkey-ports.ts';
 import type { AccessTokens, IdentityStore } from './ports.ts';
 
 /** What identity's use cases need. */
@@ -17,6 +18,7 @@ export interface IdentityDeps {
   readonly clock: Clock;
   readonly unitOfWork: UnitOfWork<EventCatalog>;
   readonly organisations: OrganisationStore;
+  readonly passkeys: PasskeyStore;
   /** Where links in messages point (invitations, setup). */
   readonly publicUrl: string;
 }
