@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { BrowserContextOptions } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { desktop, phone, screenshotPath } from './support/browser.ts';
+import { latestCode, newEmail, requestCode } from './support/sign-in.ts';
 import { useStage } from './support/stage.ts';
 
 const stage = useStage();
@@ -12,6 +13,31 @@ interface Screen {
   device: BrowserContextOptions;
   /** Wait for the server status to settle so axe sees the loaded state. */
   hasStatus: boolean;
+  /** Names the screen in test titles and screenshots when the path alone does not. */
+  label?: string;
+  /** Brings the page into the state to audit, after it has loaded. */
+  prepare?: (page: Page, language: Language) => Promise<void>;
+}
+
+type Language = 'en' | 'es';
+
+const signInLabels = {
+  en: { field: 'Email address', send: 'Send code' },
+  es: { field: 'Correo electrónico', send: 'Enviar código' },
+} as const;
+
+/** Step 2 of sign-in: a code was sent, the code field waits. */
+async function toCodeStep(page: Page, language: Language) {
+  await requestCode(page, newEmail(`a11y-${language}`), signInLabels[language]);
+}
+
+/** A new citizen signed in through the UI, landing on their profile. */
+async function toSignedInProfile(page: Page, language: Language) {
+  const email = newEmail(`a11y-profile-${language}`);
+  await requestCode(page, email, signInLabels[language]);
+  await page.locator('input[autocomplete="one-time-code"]').pressSequentially(await latestCode(stage.server.url, email));
+  await page.waitForURL((url) => url.pathname === '/profile');
+  await page.getByTestId('account-email').waitFor();
 }
 
 const screens: Screen[] = [
@@ -19,13 +45,17 @@ const screens: Screen[] = [
   { path: '/rewards', device: phone, hasStatus: false },
   { path: '/profile', device: phone, hasStatus: false },
   { path: '/no-such-page', device: phone, hasStatus: false },
+  { path: '/sign-in', device: phone, hasStatus: false },
+  { path: '/sign-in', label: '/sign-in (code step)', device: phone, hasStatus: false, prepare: toCodeStep },
+  { path: '/sign-in', label: '/profile (signed in)', device: phone, hasStatus: false, prepare: toSignedInProfile },
+  { path: '/dev/outbox', device: phone, hasStatus: false },
   { path: '/dashboard', device: desktop, hasStatus: true },
   { path: '/dashboard/catalogue', device: desktop, hasStatus: false },
 ];
 
 const onlineLabel = { en: 'Online', es: 'En línea' } as const;
 
-async function audit(screen: Screen, language: 'en' | 'es', colorScheme: 'light' | 'dark') {
+async function audit(screen: Screen, language: Language, colorScheme: 'light' | 'dark') {
   const context = await stage.browser.newContext({ ...screen.device, colorScheme, serviceWorkers: 'block' });
   await context.addInitScript((lang) => localStorage.setItem('heyblue.language', lang), language);
   const page = await context.newPage();
@@ -33,6 +63,7 @@ async function audit(screen: Screen, language: 'en' | 'es', colorScheme: 'light'
     await page.goto(`${stage.server.url}${screen.path}`);
     await page.locator('h1').waitFor();
     if (screen.hasStatus) await page.getByText(onlineLabel[language], { exact: true }).waitFor();
+    await screen.prepare?.(page, language);
 
     assert.equal(await page.locator('html').getAttribute('lang'), language);
     assert.equal(await page.locator('h1').count(), 1, 'exactly one h1');
@@ -43,9 +74,10 @@ async function audit(screen: Screen, language: 'en' | 'es', colorScheme: 'light'
     const report = serious
       .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`)
       .join('\n');
-    assert.equal(serious.length, 0, `axe found serious problems on ${screen.path} (${language}, ${colorScheme}):\n${report}`);
+    assert.equal(serious.length, 0, `axe found serious problems on ${screen.label ?? screen.path} (${language}, ${colorScheme}):\n${report}`);
     if (colorScheme === 'dark' && language === 'en') {
-      const name = screen.path === '/' ? 'home' : screen.path.replaceAll('/', '-').replace(/^-/, '');
+      const title = screen.label ?? screen.path;
+      const name = title === '/' ? 'home' : title.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
       await page.screenshot({ path: screenshotPath(`dark-${name}`) });
     }
   } finally {
@@ -55,11 +87,11 @@ async function audit(screen: Screen, language: 'en' | 'es', colorScheme: 'light'
 
 for (const language of ['en', 'es'] as const) {
   for (const screen of screens) {
-    test(`${screen.path} has no serious accessibility problems in ${language.toUpperCase()}`, () =>
+    test(`${screen.label ?? screen.path} has no serious accessibility problems in ${language.toUpperCase()}`, () =>
       audit(screen, language, 'light'));
   }
 }
 
-for (const screen of screens.filter((s) => s.path === '/' || s.path === '/dashboard')) {
-  test(`${screen.path} has no serious accessibility problems in dark mode`, () => audit(screen, 'en', 'dark'));
+for (const screen of screens.filter((s) => s.path === '/' || s.path === '/dashboard' || s.path === '/sign-in')) {
+  test(`${screen.label ?? screen.path} has no serious accessibility problems in dark mode`, () => audit(screen, 'en', 'dark'));
 }

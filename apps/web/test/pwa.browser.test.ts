@@ -73,10 +73,14 @@ test('the Rewards tab shows its empty state and moves focus to the new heading',
   await context.close();
 });
 
-test('the Profile tab says sign-in is coming', async () => {
+test('signed out, the Profile tab invites to sign in and the header offers it too', async () => {
   const { context, page } = await openPhone('/profile');
   await page.getByRole('heading', { level: 1, name: 'Profile' }).waitFor();
-  assert.equal(await page.getByRole('heading', { name: 'Sign-in is coming' }).isVisible(), true);
+  await page.getByRole('heading', { name: 'Sign in to keep your points' }).waitFor();
+  await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  assert.equal(new URL(page.url()).search, '?next=%2Fprofile');
+  assert.equal(await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).count(), 0, 'no header link on the sign-in page itself');
   await context.close();
 });
 

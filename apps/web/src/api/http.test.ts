@@ -52,6 +52,11 @@ test("a failure carries the server's status, code, message and request id", asyn
   );
 });
 
+test("an error's details come along, e.g. the attempts left on a wrong code", async () => {
+  answer(400, JSON.stringify({ error: { code: 'IDENTITY_CODE_INCORRECT', message: 'Wrong', requestId: 'r-2', details: { attemptsLeft: 3 } } }));
+  assert.deepEqual((await rejection(apiPost('/api/v1/auth/codes/x/verify', { code: '000000' }))).details, { attemptsLeft: 3 });
+});
+
 test('the request id falls back to the x-request-id header', async () => {
   answer(404, JSON.stringify({ error: { code: 'PLATFORM_NOT_FOUND', message: 'Nothing here' } }), { 'x-request-id': 'hdr-9' });
   assert.equal((await rejection(apiGet('/api/v1/x'))).requestId, 'hdr-9');

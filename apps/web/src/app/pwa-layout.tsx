@@ -1,8 +1,11 @@
 import { useRef } from 'react';
 import type { ReactNode } from 'react';
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Brand, GiftIcon, HomeIcon, LanguageSwitch, SkipLink, UserIcon } from '../ui/index.ts';
+import { accountInitial, accountLabel } from '../features/auth/account-label.ts';
+import { signInPath } from '../features/auth/next-path.ts';
+import { useSession } from '../features/auth/session-context.tsx';
 import { useFocusOnNavigate } from './use-focus-on-navigate.ts';
 import './pwa-layout.css';
 
@@ -15,6 +18,32 @@ function Tab({ to, icon, label, end = false }: { to: string; icon: ReactNode; la
       </NavLink>
     </li>
   );
+}
+
+/** Who is signed in (a link to the profile), or a sign-in link; nothing while that is unknown. */
+function AccountIndicator() {
+  const { t } = useTranslation();
+  const { status, account } = useSession();
+  const { pathname, search } = useLocation();
+  if (status === 'signed-in' && account) {
+    return (
+      <Link to="/profile" className="hb-pwa__account">
+        <span className="hb-pwa__avatar" aria-hidden="true">
+          {accountInitial(account)}
+        </span>
+        <span className="hb-visually-hidden">{t('app.account', { address: accountLabel(account) })}</span>
+      </Link>
+    );
+  }
+  if (status === 'signed-out' && pathname !== '/sign-in') {
+    return (
+      <Link to={signInPath(`${pathname}${search}`)} className="hb-pwa__sign-in">
+        <UserIcon size={18} />
+        {t('app.signIn')}
+      </Link>
+    );
+  }
+  return null;
 }
 
 /** The mobile-first shell for citizens and officers: brand header, content, bottom tab bar. */
@@ -31,7 +60,10 @@ export function PwaLayout() {
           <Link to="/" className="hb-pwa__brand">
             <Brand />
           </Link>
-          <LanguageSwitch tone="onDark" />
+          <div className="hb-pwa__header-actions">
+            <AccountIndicator />
+            <LanguageSwitch tone="onDark" />
+          </div>
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="hb-pwa__main">

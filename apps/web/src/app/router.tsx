@@ -1,5 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import type { RouteObject } from 'react-router';
+import { SignInPage } from '../features/auth/sign-in-page.tsx';
+import { DevOutboxPage } from '../features/dev/dev-outbox-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { ProfilePage } from '../features/profile/profile-page.tsx';
 import { RewardsPage } from '../features/rewards/rewards-page.tsx';
@@ -34,6 +36,8 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'rewards', element: <RewardsPage /> },
       { path: 'profile', element: <ProfilePage /> },
+      { path: 'sign-in', element: <SignInPage /> },
+      { path: 'dev/outbox', element: <DevOutboxPage /> },
       { path: '*', element: <NotFoundPage area="app" /> },
     ],
   },

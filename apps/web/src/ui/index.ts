@@ -1,3 +1,4 @@
+export { Badge } from './badge.tsx';
 export { Brand, BrandMark } from './brand.tsx';
 export { Button, ButtonLink, buttonClassName } from './button.tsx';
 export type { ButtonProps, ButtonLinkProps, ButtonVariant } from './button.tsx';
@@ -6,6 +7,10 @@ export { EmptyState } from './empty-state.tsx';
 export { ErrorState } from './error-state.tsx';
 export { LanguageSwitch } from './language-switch.tsx';
 export { LoadingState } from './loading-state.tsx';
+export { Notice } from './notice.tsx';
 export { PageHeader } from './page-header.tsx';
+export { SegmentedControl } from './segmented-control.tsx';
+export type { SegmentedOption } from './segmented-control.tsx';
 export { SkipLink } from './skip-link.tsx';
+export { TextField } from './text-field.tsx';
 export * from './icons.tsx';

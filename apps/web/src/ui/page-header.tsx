@@ -3,8 +3,10 @@ import type { ReactNode } from 'react';
 import './page-header.css';
 
 export interface PageHeaderProps {
-  /** The page's one h1. */
+  /** The page's one h1; also names the browser tab. */
   title: string;
+  /** Rich content for the h1 (e.g. a styled name), when plain `title` is not enough; must read the same. */
+  titleContent?: ReactNode;
   description?: ReactNode;
   /** Short label above the title, e.g. the area of the product. */
   eyebrow?: string;
@@ -14,7 +16,7 @@ export interface PageHeaderProps {
 const brand = 'Hey Blue!';
 
 /** The page's h1, lead text and actions; also names the browser tab after the page. */
-export function PageHeader({ title, description, eyebrow, actions }: PageHeaderProps) {
+export function PageHeader({ title, titleContent, description, eyebrow, actions }: PageHeaderProps) {
   useEffect(() => {
     document.title = title === brand ? brand : `${title} · ${brand}`;
   }, [title]);
@@ -24,7 +26,7 @@ export function PageHeader({ title, description, eyebrow, actions }: PageHeaderP
       <div className="hb-page-header__text">
         {eyebrow ? <p className="hb-page-header__eyebrow">{eyebrow}</p> : null}
         <h1 className="hb-page-header__title" tabIndex={-1}>
-          {title}
+          {titleContent ?? title}
         </h1>
         {description ? <p className="hb-page-header__description">{description}</p> : null}
       </div>

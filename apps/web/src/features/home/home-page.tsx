@@ -1,13 +1,33 @@
 import { useTranslation } from 'react-i18next';
 import { EmptyState, NearbyIcon, PageHeader } from '../../ui/index.ts';
+import { accountLabel } from '../auth/account-label.ts';
+import { useSession } from '../auth/session-context.tsx';
+import { splitAround } from '../../i18n/split-around.ts';
 import { ServerStatusCard } from '../status/server-status-card.tsx';
+import './home-page.css';
 
-/** The citizen/officer start page: who is nearby (soon) and whether the service is up. */
+/** The citizen/officer start page: a greeting, who is nearby (soon) and whether the service is up. */
 export function HomePage() {
   const { t } = useTranslation();
+  const { account } = useSession();
+  const name = account ? accountLabel(account) : undefined;
+  const title = name ? t('home.titleSignedIn', { name }) : t('home.title');
+  const [before, after] = name ? splitAround(title, name) : [title, ''];
   return (
     <div className="hb-stack">
-      <PageHeader title={t('home.title')} description={t('home.description')} />
+      <PageHeader
+        title={title}
+        titleContent={
+          name ? (
+            <>
+              {before}
+              <span className="hb-home__name">{name}</span>
+              {after}
+            </>
+          ) : undefined
+        }
+        description={t('home.description')}
+      />
       <EmptyState icon={<NearbyIcon size={32} />} title={t('home.nearby.title')} badge={t('home.nearby.badge')}>
         <p>{t('home.nearby.body')}</p>
       </EmptyState>

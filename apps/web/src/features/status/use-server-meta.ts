@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, isApiError, networkErrorCode } from '../../api/api-error.ts';
+import { toApiError } from '../../api/api-error.ts';
+import type { ApiError } from '../../api/api-error.ts';
 import { getServerMeta } from '../../api/meta.ts';
 import type { ServerMeta } from '../../api/meta.ts';
 
@@ -8,11 +9,6 @@ export type ServerMetaState =
   | { kind: 'loading' }
   | { kind: 'ready'; meta: ServerMeta }
   | { kind: 'error'; error: ApiError };
-
-function toApiError(cause: unknown): ApiError {
-  if (isApiError(cause)) return cause;
-  return new ApiError({ status: 0, code: networkErrorCode, message: String(cause) });
-}
 
 /** Loads `GET /api/v1/meta`; `retry` loads it again. */
 export function useServerMeta(): { state: ServerMetaState; retry: () => void } {
