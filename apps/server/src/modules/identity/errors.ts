@@ -27,5 +27,7 @@ export const identityErrors = defineErrors({
   IDENTITY_PASSKEY_REJECTED: { status: 401, message: 'That passkey was not accepted.' },
   IDENTITY_PASSKEY_NOT_FOUND: { status: 404, message: 'There is no such passkey.' },
   IDENTITY_ORIGIN_NOT_ALLOWED: { status: 400, message: 'Passkeys work only on this site’s own address.' },
+  IDENTITY_OIDC_FAILED: { status: 400, message: 'Signing in with your organisation did not work; try again.' },
+  IDENTITY_OIDC_NOT_CONFIGURED: { status: 404, message: 'Signing in with an organisation is not set up here.' },
   IDENTITY_REFRESH_REUSED: { status: 401, message: 'This session was used from somewhere else and has been ended for your safety; sign in again.' },
 });

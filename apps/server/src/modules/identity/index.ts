@@ -8,6 +8,7 @@ import { accessTokens } from './adapters/access-tokens.ts';
 import { sessionActorResolver } from './adapters/actor-resolver.ts';
 import { authRoutes } from './adapters/auth.routes.ts';
 import { passkeyRoutes } from './adapters/passkeys.routes.ts';
+import { openIdProvider } from './adapters/oidc-provider.ts';
 import { createDelivery } from './adapters/delivery/create-delivery.ts';
 import { devOutboxRoutes } from './adapters/delivery/dev-outbox.routes.ts';
 import { identityStore } from './adapters/identity-store.pg.ts';
@@ -45,9 +46,14 @@ export const identityModule: ServerModule = {
       publicUrl: platform.config.http.publicUrl,
     };
     const secureCookies = platform.config.http.publicUrl.startsWith('https://');
+    const oidcSettings = platform.config.oidc;
+    const oidc = oidcSettings && {
+      label: oidcSettings.label,
+      provider: openIdProvider({ ...oidcSettings, redirectUri: `${platform.config.http.publicUrl}/api/v1/auth/oidc/callback` }),
+    };
     return {
       routes: async (app) => {
-        await app.register(authRoutes(deps, { secureCookies, mode: platform.config.mode }));
+        await app.register(authRoutes(deps, { secureCookies, mode: platform.config.mode, oidc }));
         await app.register(passkeyRoutes(deps, { mode: platform.config.mode }));
         await app.register(meRoutes(deps));
         await app.register(organisationRoutes(deps));

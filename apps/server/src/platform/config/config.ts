@@ -36,6 +36,8 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   readonly webDistDir: string;
   readonly otlpEndpoint: string | undefined;
+  /** OpenID Connect sign-in, when an identity provider is configured. */
+  readonly oidc: { readonly issuer: string; readonly clientId: string; readonly clientSecret: string; readonly label: string } | undefined;
 }
 
 /** Thrown when settings are invalid; `problems` lists every one of them. */
@@ -125,6 +127,9 @@ function shape(s: Settings, sources: ConfigSources, problems: string[]): Config 
   if (distributed && keys.source === 'data-dir') {
     problems.push('KEYS or KEYS_FILE: required when DATABASE_URL is set, so every instance signs with the same keys (make one with `heyblue keys generate`)');
   }
+  if (s.OIDC_ISSUER !== undefined && (s.OIDC_CLIENT_ID === undefined || s.OIDC_CLIENT_SECRET === undefined)) {
+    problems.push('OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: required with OIDC_ISSUER');
+  }
   if (s.NATS_URL !== undefined && !distributed) {
     problems.push('NATS_URL: needs DATABASE_URL too (instances sharing a bus must share a database)');
   }
@@ -163,6 +168,7 @@ function shape(s: Settings, sources: ConfigSources, problems: string[]): Config 
     shutdownTimeoutMs: s.SHUTDOWN_TIMEOUT_MS,
     webDistDir: path.resolve(s.WEB_DIST_DIR ?? path.join(import.meta.dirname, '../../../../web/dist')),
     otlpEndpoint: s.OTEL_EXPORTER_OTLP_ENDPOINT,
+    oidc: s.OIDC_ISSUER && s.OIDC_CLIENT_ID && s.OIDC_CLIENT_SECRET ? { issuer: s.OIDC_ISSUER, clientId: s.OIDC_CLIENT_ID, clientSecret: s.OIDC_CLIENT_SECRET, label: s.OIDC_LABEL } : undefined,
   };
 }
 

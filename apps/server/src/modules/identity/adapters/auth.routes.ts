@@ -4,6 +4,8 @@ import { requireActor } from '../../../platform/http/actor.ts';
 import type { IdentityDeps } from '../application/identity-deps.ts';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { redeemBootstrapLink } from '../application/admins.ts';
+import { finishOidcSignIn, startOidcSignIn, type OidcProviderPort } from '../application/oidc-sign-in.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
 import { finishPasskeySignIn, startPasskeySignIn } from '../application/passkeys.ts';
 import { contextOf, WebAuthnResponse } from './request-context.ts';
 import { relyingPartyOf } from './relying-party.ts';
@@ -29,7 +31,7 @@ const SignedIn = Type.Object({
 });
 
 /** Sign-in by one-time code, refresh, sign-out. */
-export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean; mode: string }) {
+export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean; mode: string; oidc?: { provider: OidcProviderPort; label: string } }) {
   const setRefreshCookie = (reply: FastifyReply, tokens: SessionTokens): void => {
     reply.setCookie(REFRESH_COOKIE, tokens.refreshToken, { httpOnly: true, sameSite: 'strict', secure: options.secureCookies, path: COOKIE_PATH, expires: tokens.refreshExpiresAt });
   };
@@ -99,6 +101,28 @@ export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean
       const signedIn = await finishPasskeySignIn(deps, request.body as { ceremonyId: string; response: AuthenticationResponseJSON }, contextOf(request));
       setRefreshCookie(reply, signedIn);
       return { accessToken: signedIn.accessToken, expiresIn: signedIn.expiresIn, account: signedIn.account };
+    });
+
+    app.get('/auth/oidc', {
+      schema: { tags: ['identity'], summary: 'Whether "sign in with your organisation" (OpenID Connect) is offered', response: { 200: Type.Object({ enabled: Type.Boolean(), label: Type.Union([Type.String(), Type.Null()]) }) } },
+    }, async () => ({ enabled: options.oidc !== undefined, label: options.oidc?.label ?? null }));
+
+    app.get('/auth/oidc/start', { schema: { tags: ['identity'], summary: 'Go to the identity provider (browser navigation; answers 302)' } }, async (_request, reply) => {
+      if (!options.oidc) throw new AppError('IDENTITY_OIDC_NOT_CONFIGURED');
+      return reply.redirect((await startOidcSignIn(deps, options.oidc.provider)).href);
+    });
+
+    app.get('/auth/oidc/callback', { schema: { tags: ['identity'], summary: 'Where the identity provider sends the browser back (302 to the app, signed in)' } }, async (request, reply) => {
+      if (!options.oidc) throw new AppError('IDENTITY_OIDC_NOT_CONFIGURED');
+      try {
+        const signedIn = await finishOidcSignIn(deps, options.oidc.provider, new URL(request.url, deps.publicUrl), contextOf(request));
+        setRefreshCookie(reply, signedIn);
+        return reply.redirect(signedIn.account.isNew ? '/profile?welcome=1' : '/');
+      } catch (error) {
+        const code = error instanceof AppError ? error.code : 'IDENTITY_OIDC_FAILED';
+        request.log.warn({ err: error }, 'OpenID Connect sign-in failed');
+        return reply.redirect(`/sign-in?error=${encodeURIComponent(code)}`);
+      }
     });
 
     app.post('/auth/refresh', {
