@@ -53,7 +53,7 @@ export const identityModule: ServerModule = {
     };
     return {
       routes: async (app) => {
-        await app.register(authRoutes(deps, { secureCookies, mode: platform.config.mode, oidc }));
+        await app.register(authRoutes(deps, { secureCookies, mode: platform.config.mode, signInPerMinute: platform.config.http.signInRateLimitPerMinute, oidc }));
         await app.register(passkeyRoutes(deps, { mode: platform.config.mode }));
         await app.register(meRoutes(deps));
         await app.register(organisationRoutes(deps));

@@ -15,6 +15,7 @@ export interface Config {
     readonly connectionTimeoutMs: number;
     readonly keepAliveTimeoutMs: number;
     readonly rateLimitPerMinute: number;
+    readonly signInRateLimitPerMinute: number;
     readonly corsOrigins: readonly string[];
   };
   readonly dataDir: string;
@@ -154,6 +155,7 @@ function shape(s: Settings, sources: ConfigSources, problems: string[]): Config 
       connectionTimeoutMs: s.CONNECTION_TIMEOUT_MS,
       keepAliveTimeoutMs: s.KEEP_ALIVE_TIMEOUT_MS,
       rateLimitPerMinute: s.RATE_LIMIT_PER_MINUTE,
+      signInRateLimitPerMinute: s.SIGN_IN_RATE_LIMIT_PER_MINUTE,
       corsOrigins: list(s.CORS_ORIGINS),
     },
     dataDir: path.resolve(s.DATA_DIR),

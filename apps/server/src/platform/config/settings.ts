@@ -29,6 +29,7 @@ export const SettingsSchema = Type.Object({
   KEEP_ALIVE_TIMEOUT_MS: Type.Integer({ default: 72_000, minimum: 1000 }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ default: 15_000, minimum: 100, description: 'longest graceful shutdown before forcing' }),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ default: 600, minimum: 1, description: 'requests per minute per client address' }),
+  SIGN_IN_RATE_LIMIT_PER_MINUTE: Type.Integer({ default: 10, minimum: 1, description: 'sign-in code requests per minute per client address (code checks get twice as many)' }),
   CORS_ORIGINS: Type.String({ default: '', description: 'comma-separated origins allowed cross-origin; empty means none' }),
   WS_MAX_FRAME_BYTES: Type.Integer({ default: 16_384, minimum: 256, maximum: 1_048_576 }),
   WS_HEARTBEAT_MS: Type.Integer({ default: 30_000, minimum: 100 }),

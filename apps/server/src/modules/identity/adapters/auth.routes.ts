@@ -31,7 +31,7 @@ const SignedIn = Type.Object({
 });
 
 /** Sign-in by one-time code, refresh, sign-out. */
-export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean; mode: string; oidc?: { provider: OidcProviderPort; label: string } }) {
+export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean; mode: string; signInPerMinute: number; oidc?: { provider: OidcProviderPort; label: string } }) {
   const setRefreshCookie = (reply: FastifyReply, tokens: SessionTokens): void => {
     reply.setCookie(REFRESH_COOKIE, tokens.refreshToken, { httpOnly: true, sameSite: 'strict', secure: options.secureCookies, path: COOKIE_PATH, expires: tokens.refreshExpiresAt });
   };
@@ -41,7 +41,7 @@ export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean
 
   return async (app: FastifyInstance): Promise<void> => {
     app.post('/auth/codes', {
-      config: { rateLimit: { max: 10, timeWindow: 60_000 } },
+      config: { rateLimit: { max: options.signInPerMinute, timeWindow: 60_000 } },
       schema: {
         tags: ['identity'],
         summary: 'Send a one-time sign-in code',
@@ -55,7 +55,7 @@ export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean
     });
 
     app.post('/auth/codes/:challengeId/verify', {
-      config: { rateLimit: { max: 20, timeWindow: 60_000 } },
+      config: { rateLimit: { max: options.signInPerMinute * 2, timeWindow: 60_000 } },
       schema: {
         tags: ['identity'],
         summary: 'Sign in with the code',

@@ -4,8 +4,8 @@ import type { IdentityDeps, RequestContext } from './identity-deps.ts';
 import { hashRefreshToken, issueTokens, type SessionTokens } from './sessions.ts';
 
 /**
- * Exchanges a refresh token for new tokens. Each refresh token works once; presenting a rotated one
- * means it was copied, so the family is revoked (committed) and the request refused.
+ * Exchanges a refresh token for new tokens. Each refresh token works once (plus a few seconds' leeway);
+ * presenting a rotated one later means it was copied, so the family is revoked (committed) and the request refused.
  */
 export async function refreshSession(deps: IdentityDeps, refreshToken: string | undefined, context: RequestContext): Promise<SessionTokens> {
   if (!refreshToken) throw new AppError('IDENTITY_REFRESH_INVALID');
@@ -23,7 +23,7 @@ export async function refreshSession(deps: IdentityDeps, refreshToken: string | 
     if (decision !== 'rotate' || !token) return { refused: 'IDENTITY_REFRESH_INVALID' };
     const account = await deps.store.findAccount(tx, token.accountId);
     if (!account) return { refused: 'IDENTITY_REFRESH_INVALID' };
-    await deps.store.markRotated(tx, hash, now);
+    if (!token.rotatedAt) await deps.store.markRotated(tx, hash, now);
     await deps.store.touchFamily(tx, token.familyId, now);
     return { tokens: await issueTokens(deps, tx, account, token.familyId) };
   });

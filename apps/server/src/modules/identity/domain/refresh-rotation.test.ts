@@ -9,8 +9,13 @@ test('a fresh token rotates', () => {
   assert.equal(decideRefresh({ expiresAt: later, rotatedAt: null, familyRevokedAt: null }, now), 'rotate');
 });
 
-test('a token used twice revokes its family', () => {
-  assert.equal(decideRefresh({ expiresAt: later, rotatedAt: now, familyRevokedAt: null }, now), 'revoke-family-on-reuse');
+test('a token used again after the leeway revokes its family', () => {
+  const rotatedAt = new Date(now.getTime() - 10_001);
+  assert.equal(decideRefresh({ expiresAt: later, rotatedAt, familyRevokedAt: null }, now), 'revoke-family-on-reuse');
+});
+
+test('a token used again within seconds (a lost answer, two tabs) still rotates', () => {
+  assert.equal(decideRefresh({ expiresAt: later, rotatedAt: new Date(now.getTime() - 3000), familyRevokedAt: null }, now), 'rotate');
 });
 
 test('unknown, expired and revoked tokens are refused', () => {
