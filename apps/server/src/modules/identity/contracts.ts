@@ -22,6 +22,7 @@ export type AccountDeletedV1 = Static<typeof AccountDeletedV1>;
 export const OfficerVerifiedV1 = Type.Object({
   accountId: Type.String({ format: 'uuid', description: 'the officer' }),
   precinctId: Type.String({ format: 'uuid', description: 'the precinct organisation that vouches for them' }),
+  precinctName: Type.String({ description: 'its name, shown on the officer’s public profile' }),
   via: Type.Union([Type.Literal('roster'), Type.Literal('domain')], { description: 'what matched' }),
 });
 export type OfficerVerifiedV1 = Static<typeof OfficerVerifiedV1>;

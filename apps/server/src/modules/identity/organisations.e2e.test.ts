@@ -121,6 +121,9 @@ describe('officers are verified by their precinct', () => {
     assert.deepEqual((await call(finn.token, 'GET', '/me')).json().roles, ['citizen', 'officer']);
     const events = await sql<{ via: string }>`select payload->>'via' as via from platform.outbox where type = 'identity.officer-verified.v1' and payload->>'accountId' = ${finn.accountId}`.execute(server.database.db);
     assert.deepEqual(events.rows, [{ via: 'roster' }]);
+    while ((await server.relay.runOnce()) > 0);
+    const profile = (await server.app.inject(`/api/v1/profiles/${finn.accountId}`)).json();
+    assert.equal(profile.precinct, '5th Precinct', 'an officer’s public profile shows their precinct');
   });
 
   test('an approved email domain verifies its officers', async () => {

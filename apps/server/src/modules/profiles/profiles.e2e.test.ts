@@ -26,6 +26,7 @@ describe('a profile follows the account', () => {
       accountId: session.accountId,
       displayName: name,
       bio: null,
+      precinct: null,
       avatarUrl: null,
       privacy: { displayName: true, avatar: true, bio: true, connectionCount: true },
       counts: { connectionsMade: 0, pointsEarned: 0, pointsSpent: 0, pointsDonated: 0, trophies: 0 },

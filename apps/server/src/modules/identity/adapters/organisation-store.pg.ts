@@ -78,7 +78,7 @@ export function organisationStore(): OrganisationStore {
     async verifyMatchingOfficers(tx, scope, at) {
       const byOrg = scope.organisationId ?? null;
       const byAccount = scope.accountId ?? null;
-      const rows = await sql<{ account_id: string; precinct_id: string; via: 'roster' | 'domain' }>`
+      const rows = await sql<{ account_id: string; precinct_id: string; precinct_name: string; via: 'roster' | 'domain' }>`
         with candidates as (
           select a.id as account_id, r.organisation_id as precinct_id, 'roster' as via, 1 as rank
           from identity.accounts a join identity.roster_entries r on r.email = a.email
@@ -96,8 +96,8 @@ export function organisationStore(): OrganisationStore {
         )
         update identity.accounts a set officer_verified_at = ${at}, officer_precinct_id = chosen.precinct_id
         from chosen where a.id = chosen.account_id
-        returning chosen.account_id, chosen.precinct_id, chosen.via`.execute(tx);
-      return rows.rows.map((r): VerifiedOfficer => ({ accountId: r.account_id, precinctId: r.precinct_id, via: r.via }));
+        returning chosen.account_id, chosen.precinct_id, (select name from identity.organisations where id = chosen.precinct_id) as precinct_name, chosen.via`.execute(tx);
+      return rows.rows.map((r): VerifiedOfficer => ({ accountId: r.account_id, precinctId: r.precinct_id, precinctName: r.precinct_name, via: r.via }));
     },
     async upsertOfficerDomain(tx, organisationId, domain, status, by) {
       await sql`insert into identity.officer_domains (organisation_id, domain, status, requested_by, decided_by)

@@ -40,6 +40,7 @@ export interface InvitationRecord {
 export interface VerifiedOfficer {
   readonly accountId: string;
   readonly precinctId: string;
+  readonly precinctName: string;
   readonly via: 'roster' | 'domain';
 }
 

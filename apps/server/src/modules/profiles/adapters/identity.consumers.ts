@@ -3,9 +3,10 @@ import { Value } from 'typebox/value';
 import type { EventEnvelope } from '../../../platform/events/envelope.ts';
 import type { Subscription } from '../../../platform/events/bus.ts';
 import { deadLetterRecorder, idempotent } from '../../../platform/events/inbox.ts';
-import { AccountCreatedV1, AccountDeletedV1 } from '../../identity/contracts.ts';
+import { AccountCreatedV1, AccountDeletedV1, OfficerVerifiedV1 } from '../../identity/contracts.ts';
 import { createProfile } from '../application/create-profile.ts';
 import { deleteProfile } from '../application/delete-profile.ts';
+import { markOfficer } from '../application/mark-officer.ts';
 import type { ProfilesDeps } from '../application/profiles-deps.ts';
 
 /** The payload of `envelope`, checked against `schema`; a payload that does not match is a bug upstream and is parked after retries. */
@@ -19,7 +20,17 @@ function payloadOf<S extends TSchema>(schema: S, envelope: EventEnvelope): Stati
 export function identityConsumers(deps: ProfilesDeps): Subscription[] {
   const onCreated = 'profiles.on-account-created';
   const onDeleted = 'profiles.on-account-deleted';
+  const onOfficer = 'profiles.on-officer-verified';
   return [
+    {
+      consumer: onOfficer,
+      types: ['identity.officer-verified.v1'],
+      handle: idempotent(deps.db, onOfficer, async (envelope, tx) => {
+        const { accountId, precinctName } = payloadOf(OfficerVerifiedV1, envelope);
+        await markOfficer(deps, tx, accountId, precinctName);
+      }),
+      onGiveUp: deadLetterRecorder(deps.db, onOfficer),
+    },
     {
       consumer: onCreated,
       types: ['identity.account-created.v1'],

@@ -19,6 +19,7 @@ export const OwnProfileBody = Type.Object({
   accountId: AccountId,
   displayName: Type.String(),
   bio: Type.Union([Type.String(), Type.Null()]),
+  precinct: Type.Union([Type.String(), Type.Null()], { description: 'set when they are a verified officer' }),
   avatarUrl: Type.Union([AvatarUrl, Type.Null()]),
   privacy: PrivacyBody,
   counts: Type.Object({
@@ -37,6 +38,7 @@ export const PublicProfileBody = Type.Object({
   accountId: AccountId,
   displayName: Type.Optional(Type.String()),
   bio: Type.Optional(Type.String()),
+  precinct: Type.Optional(Type.String({ description: 'a verified officer’s precinct' })),
   avatarUrl: Type.Optional(AvatarUrl),
   connectionsMade: Type.Optional(Type.Integer()),
 }, { additionalProperties: false });
@@ -78,6 +80,7 @@ export function presentOwnProfile(profile: Profile) {
     accountId: profile.accountId,
     displayName: profile.displayName,
     bio: profile.bio,
+    precinct: profile.precinct,
     avatarUrl: profile.avatarUpdatedAt ? avatarUrl(profile.accountId, profile.avatarUpdatedAt) : null,
     privacy: profile.privacy,
     counts: profile.counters,

@@ -6,6 +6,7 @@ interface ProfileRow {
   account_id: string;
   display_name: string;
   bio: string | null;
+  precinct: string | null;
   avatar_updated_at: Date | null;
   show_display_name: boolean;
   show_avatar: boolean;
@@ -20,7 +21,7 @@ interface ProfileRow {
   updated_at: Date;
 }
 
-const PROFILE_COLUMNS = sql`account_id, display_name, bio, avatar_updated_at, show_display_name, show_avatar, show_bio, show_connection_count,
+const PROFILE_COLUMNS = sql`account_id, display_name, bio, precinct, avatar_updated_at, show_display_name, show_avatar, show_bio, show_connection_count,
   connections_made, points_earned, points_spent, points_donated, trophies, created_at, updated_at`;
 
 function toProfile(row: ProfileRow): Profile {
@@ -28,6 +29,7 @@ function toProfile(row: ProfileRow): Profile {
     accountId: row.account_id,
     displayName: row.display_name,
     bio: row.bio,
+    precinct: row.precinct,
     avatarUpdatedAt: row.avatar_updated_at,
     privacy: { displayName: row.show_display_name, avatar: row.show_avatar, bio: row.show_bio, connectionCount: row.show_connection_count },
     counters: { connectionsMade: row.connections_made, pointsEarned: row.points_earned, pointsSpent: row.points_spent, pointsDonated: row.points_donated, trophies: row.trophies },
@@ -44,6 +46,9 @@ async function lockAccount(tx: Tx, accountId: string): Promise<void> {
 /** Profiles' tables in schema `profiles`, through SQL. */
 export function profileStore(): ProfileStore {
   return {
+    async markOfficer(tx, accountId, precinct, at) {
+      await sql`update profiles.profiles set precinct = ${precinct}, show_bio = false, updated_at = ${at} where account_id = ${accountId}`.execute(tx);
+    },
     async ensure(tx, profile, at) {
       await lockAccount(tx, profile.accountId);
       const { privacy } = profile;

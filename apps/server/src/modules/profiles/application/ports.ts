@@ -24,6 +24,8 @@ export interface ProfileStore {
   /** Removes the picture; true when there was one. */
   removeAvatar(tx: Tx, accountId: string, at: Date): Promise<boolean>;
   findAvatar(tx: Tx, accountId: string): Promise<AvatarRecord | undefined>;
+  /** A verified officer: their precinct is shown, and their bio hidden by default (officers show precinct and connections, nothing more). */
+  markOfficer(tx: Tx, accountId: string, precinct: string, at: Date): Promise<void>;
   /** Deletes the profile and its picture, and remembers that the account is gone so nothing re-creates it. */
   remove(tx: Tx, accountId: string, at: Date): Promise<void>;
 }

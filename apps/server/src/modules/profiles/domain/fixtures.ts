@@ -8,6 +8,7 @@ export function aProfile(overrides: Partial<Profile> = {}): Profile {
     accountId: '6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
     displayName: 'Ana',
     bio: 'Coffee with the neighbourhood team on Fridays.',
+    precinct: null,
     avatarUpdatedAt: at,
     privacy: DEFAULT_PRIVACY,
     counters: { connectionsMade: 3, pointsEarned: 120, pointsSpent: 40, pointsDonated: 10, trophies: 2 },

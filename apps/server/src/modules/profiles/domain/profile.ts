@@ -23,6 +23,8 @@ export interface Profile {
   readonly displayName: string;
   /** Null when they wrote none. */
   readonly bio: string | null;
+  /** The precinct of a verified officer (always public: it is what makes them an officer); null for citizens. */
+  readonly precinct: string | null;
   /** When the picture last changed; null when there is none. */
   readonly avatarUpdatedAt: Date | null;
   readonly privacy: Privacy;

@@ -5,6 +5,8 @@ export interface PublicProfile {
   readonly accountId: string;
   readonly displayName?: string;
   readonly bio?: string;
+  /** A verified officer's precinct. */
+  readonly precinct?: string;
   /** Present when the picture is shown; its version makes URLs cache well. */
   readonly avatarUpdatedAt?: Date;
   readonly connectionsMade?: number;
@@ -20,6 +22,7 @@ export function publicViewOf(profile: Profile): PublicProfile {
     accountId: profile.accountId,
     ...(privacy.displayName ? { displayName: profile.displayName } : {}),
     ...(privacy.bio && profile.bio !== null ? { bio: profile.bio } : {}),
+    ...(profile.precinct !== null ? { precinct: profile.precinct } : {}),
     ...(privacy.avatar && profile.avatarUpdatedAt !== null ? { avatarUpdatedAt: profile.avatarUpdatedAt } : {}),
     ...(privacy.connectionCount ? { connectionsMade: profile.counters.connectionsMade } : {}),
   };
