@@ -42,3 +42,17 @@ test('`heyblue settings` lists every setting with its flag', () => {
   assert.match(result.stdout, /DATA_DIR\s+--data-dir\s+\[\.\/data\]/);
   assert.match(result.stdout, /DATABASE_URL\s+--database-url/);
 });
+
+test('`heyblue seed` creates verified officers and citizens without codes, once; production refuses it', () => {
+  const dataDir = tempDir();
+  const first = heyblue(['seed', '--citizens', '3', '--officers', '2', '--prefix', 'cli', '--data-dir', dataDir]);
+  assert.equal(first.status, 0, first.stderr);
+  assert.match(first.stdout, /3 citizens and 2 verified officers .*, 5 of them new/);
+  const again = heyblue(['seed', '--citizens', '3', '--officers', '2', '--prefix', 'cli', '--data-dir', dataDir]);
+  assert.match(again.stdout, /0 of them new/);
+  const admin = heyblue(['admin', 'create', '--email', 'Ops@Example.org', '--data-dir', dataDir]);
+  assert.match(admin.stdout, /ops@example\.org is an admin/);
+  const production = heyblue(['seed', '--citizens', '1', '--data-dir', dataDir], { NODE_ENV: 'production', PUBLIC_URL: 'https://heyblue.example', SMTP_URL: 'smtp://127.0.0.1:2525' });
+  assert.equal(production.status, 1);
+  assert.match(production.stderr, /refused in production/);
+});
