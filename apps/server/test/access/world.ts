@@ -19,6 +19,8 @@ export interface World {
   pendingOrganisation(): Promise<string>;
   /** Makes a fresh invitation to organisation A for this email; returns the link's token. */
   invitationFor(email: string): Promise<string>;
+  /** A fresh pending officer claim on organisation A (by a throwaway account); returns its id. */
+  officerClaim(): Promise<string>;
   /** Starts a sign-in challenge for some address; returns its id. */
   challenge(): Promise<string>;
 }
@@ -90,6 +92,12 @@ export async function buildWorld(server: Server): Promise<World> {
       const org = (await as('host', 'POST', '/organisations', { type: 'charity', name: `Throwaway ${++pending}` })).json().id;
       await as('admin', 'POST', `/admin/organisations/${org}/decision`, { approve: true });
       return inviteTo(org, 'host', address);
+    },
+    officerClaim: async () => {
+      const claimant = await signIn(`claimant${++pending}@matrix.example`);
+      const claimed = await inject({ method: 'POST', url: '/api/v1/officer-claims', headers: { authorization: `Bearer ${claimant.token}` }, payload: { organisationId: organisationA, badgeNumber: 'M-1', department: 'Matrix' } });
+      assert.equal(claimed.statusCode, 201, claimed.body);
+      return claimed.json().claimId;
     },
     challenge: async () => (await inject({ method: 'POST', url: '/api/v1/auth/codes', payload: { channel: 'email', address: `someone${++pending}@matrix.example` }, remoteAddress: ip() })).json().challengeId,
   };

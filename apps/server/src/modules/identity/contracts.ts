@@ -23,7 +23,7 @@ export const OfficerVerifiedV1 = Type.Object({
   accountId: Type.String({ format: 'uuid', description: 'the officer' }),
   precinctId: Type.String({ format: 'uuid', description: 'the precinct organisation that vouches for them' }),
   precinctName: Type.String({ description: 'its name, shown on the officer’s public profile' }),
-  via: Type.Union([Type.Literal('roster'), Type.Literal('domain')], { description: 'what matched' }),
+  via: Type.Union([Type.Literal('roster'), Type.Literal('domain'), Type.Literal('claim')], { description: 'what matched: roster email, approved domain, or a badge claim the precinct confirmed' }),
 });
 export type OfficerVerifiedV1 = Static<typeof OfficerVerifiedV1>;
 

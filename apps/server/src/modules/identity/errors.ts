@@ -29,5 +29,8 @@ export const identityErrors = defineErrors({
   IDENTITY_ORIGIN_NOT_ALLOWED: { status: 400, message: 'Passkeys work only on this site’s own address.' },
   IDENTITY_OIDC_FAILED: { status: 400, message: 'Signing in with your organisation did not work; try again.' },
   IDENTITY_OIDC_NOT_CONFIGURED: { status: 404, message: 'Signing in with an organisation is not set up here.' },
+  IDENTITY_CLAIM_NOT_FOUND: { status: 404, message: 'There is no such pending claim.' },
+  IDENTITY_CLAIM_NOT_ON_ROSTER: { status: 409, message: 'No roster entry has that badge number and department; upload it first or reject the claim.' },
+  IDENTITY_CLAIM_ALREADY_CONFIRMED: { status: 409, message: 'You are already confirmed as an officer of this precinct.' },
   IDENTITY_REFRESH_REUSED: { status: 401, message: 'This session was used from somewhere else and has been ended for your safety; sign in again.' },
 });

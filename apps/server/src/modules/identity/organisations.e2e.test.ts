@@ -135,6 +135,25 @@ describe('officers are verified by their precinct', () => {
     assert.deepEqual(await rolesAfterRefresh(hal.refresh), ['citizen', 'officer']);
   });
 
+  test('an officer whose roster entry has another email claims it by badge number; the precinct confirms', async () => {
+    await call(ownerToken, 'POST', `/organisations/${precinct}/roster`, 'name,email,badge_number,department\nIvy Lee,ivy.old@precinct-mail.example,B-777,Harbour', { 'content-type': 'text/csv' });
+    const ivy = await signIn('ivy@personal.example');
+    const precincts = (await call(ivy.token, 'GET', '/precincts')).json().precincts;
+    assert.ok(precincts.some((p: { id: string }) => p.id === precinct));
+    const wrong = await call(ivy.token, 'POST', '/officer-claims', { organisationId: precinct, badgeNumber: 'B-000', department: 'Harbour' });
+    const wrongId = wrong.json().claimId;
+    const claim = await signIn('ivy2@personal.example');
+    const claimed = await call(claim.token, 'POST', '/officer-claims', { organisationId: precinct, badgeNumber: 'B-777', department: 'harbour' });
+    assert.equal(claimed.statusCode, 201);
+    const pending = (await call(ownerToken, 'GET', `/organisations/${precinct}/officer-claims`)).json().claims;
+    assert.deepEqual(pending.map((c: { email: string; rosterName: string | null }) => `${c.email}:${c.rosterName}`).sort(), ['ivy2@personal.example:Ivy Lee', 'ivy@personal.example:null']);
+    assert.equal((await call(ownerToken, 'POST', `/organisations/${precinct}/officer-claims/${wrongId}/decision`, { confirm: true })).json().error.code, 'IDENTITY_CLAIM_NOT_ON_ROSTER');
+    assert.equal((await call(ownerToken, 'POST', `/organisations/${precinct}/officer-claims/${claimed.json().claimId}/decision`, { confirm: true })).statusCode, 204);
+    assert.deepEqual(await rolesAfterRefresh(claim.refresh), ['citizen', 'officer']);
+    assert.equal((await call(claim.token, 'POST', '/officer-claims', { organisationId: precinct, badgeNumber: 'B-777', department: 'Harbour' })).json().error.code, 'IDENTITY_CLAIM_ALREADY_CONFIRMED');
+    assert.equal((await call(ivy.token, 'GET', `/organisations/${precinct}/officer-claims`)).statusCode, 404, 'claimants do not see the queue');
+  });
+
   test('rosters are the precinct’s own business', async () => {
     const retailer = await signIn('owner2@shop.example');
     const shop = (await call(retailer.token, 'POST', '/organisations', { type: 'retailer', name: 'Shop Two' })).json().id;

@@ -6,6 +6,7 @@ import { organisationFor, principalOf } from '../application/authorize.ts';
 import type { IdentityDeps } from '../application/identity-deps.ts';
 import { inviteMember } from '../application/invite-member.ts';
 import { addOfficerDomain } from '../application/officer-domains.ts';
+import { claimOfficerEntry, decideOfficerClaim, listOfficerClaims } from '../application/officer-claims.ts';
 import type { OrganisationRecord } from '../application/organisation-ports.ts';
 import { requestOrganisation } from '../application/request-organisation.ts';
 import { uploadRoster } from '../application/upload-roster.ts';
@@ -137,6 +138,46 @@ export function organisationRoutes(deps: IdentityDeps) {
     }, async (request) => {
       const { organisationId } = request.params as { organisationId: string };
       return addOfficerDomain(deps, requireActor(request), { organisationId, domain: (request.body as { domain: string }).domain }, contextOf(request));
+    });
+
+    app.get('/precincts', {
+      schema: { tags: ['organisations'], summary: 'Active precincts, for officers to name theirs', security: bearer, response: { 200: Type.Object({ precincts: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) }) } },
+    }, async (request) => {
+      requireActor(request);
+      const rows = await deps.db.transaction().execute((tx) => deps.organisations.listOrganisations(tx, { status: 'active', limit: 1000 }));
+      return { precincts: rows.filter((o) => o.type === 'precinct').map((o) => ({ id: o.id, name: o.name })).sort((a, b) => a.name.localeCompare(b.name)) };
+    });
+
+    app.post('/officer-claims', {
+      config: { rateLimit: { max: 10, timeWindow: 60_000 } },
+      schema: {
+        tags: ['organisations'], summary: 'Claim my roster entry by badge number and department (the precinct confirms)', security: bearer,
+        body: Type.Object({ organisationId: Type.String({ format: 'uuid' }), badgeNumber: Type.String({ minLength: 1, maxLength: 32 }), department: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ claimId: Type.String(), status: Type.Literal('pending') }) },
+      },
+    }, async (request, reply) => reply.status(201).send(await claimOfficerEntry(deps, requireActor(request), request.body as { organisationId: string; badgeNumber: string; department: string }, contextOf(request))));
+
+    app.get('/organisations/:organisationId/officer-claims', {
+      schema: {
+        tags: ['organisations'], summary: 'Pending officer claims, with the roster entry each matches', security: bearer, params: OrgId,
+        response: { 200: Type.Object({ claims: Type.Array(Type.Object({ id: Type.String(), accountId: Type.String(), email: Type.Union([Type.String(), Type.Null()]), badgeNumber: Type.String(), department: Type.String(), rosterName: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String() })) }) },
+      },
+    }, async (request) => {
+      const { organisationId } = request.params as { organisationId: string };
+      const claims = await listOfficerClaims(deps, requireActor(request), organisationId);
+      return { claims: claims.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })) };
+    });
+
+    app.post('/organisations/:organisationId/officer-claims/:claimId/decision', {
+      schema: {
+        tags: ['organisations'], summary: 'Confirm (verifies the officer) or reject a claim', security: bearer,
+        params: Type.Object({ organisationId: Type.String({ format: 'uuid' }), claimId: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({ confirm: Type.Boolean() }, { additionalProperties: false }),
+      },
+    }, async (request, reply) => {
+      const { organisationId, claimId } = request.params as { organisationId: string; claimId: string };
+      await decideOfficerClaim(deps, requireActor(request), { organisationId, claimId, confirm: (request.body as { confirm: boolean }).confirm }, contextOf(request));
+      return reply.status(204).send();
     });
 
     app.get('/organisations/:organisationId/officer-domains', {
