@@ -187,3 +187,25 @@ test('signing out on all devices asks first, then ends the session', async () =>
   await page.getByRole('heading', { name: 'Sign in to keep your points' }).waitFor();
   await context.close();
 });
+
+test('a server that offers OpenID Connect gets its button, and a failed return from it is explained', async () => {
+  const context = await stage.browser.newContext({ ...phone, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  // The test server has no identity provider configured: answer as one that has.
+  await page.route('**/api/v1/auth/oidc', (route) => route.fulfill({ json: { enabled: true, label: 'Sign in with City SSO' } }));
+  await page.goto(`${stage.server.url}/sign-in?error=IDENTITY_OIDC_FAILED&next=%2Frewards`);
+  await page.getByRole('alert').filter({ hasText: "Signing in with your organisation didn't work. Try again, or use a code." }).waitFor();
+  await page.waitForURL((url) => !url.searchParams.has('error') && url.searchParams.get('next') === '/rewards');
+  const button = page.getByRole('link', { name: 'Sign in with City SSO' });
+  assert.equal(await button.getAttribute('href'), '/api/v1/auth/oidc/start', 'a full-page navigation to the provider');
+  await page.screenshot({ path: screenshotPath('sign-in-oidc') });
+
+  // Coming back signed in, the app must look for the session cookie even on a first visit.
+  await page.evaluate(() => localStorage.removeItem('heyblue.session.present'));
+  await page.route('**/api/v1/auth/oidc/start', (route) => route.fulfill({ status: 302, headers: { location: '/rewards' } }));
+  const restore = page.waitForRequest((request) => request.url().endsWith('/api/v1/auth/refresh') && request.method() === 'POST');
+  await button.click();
+  await page.waitForURL((url) => url.pathname === '/rewards');
+  await restore;
+  await context.close();
+});

@@ -1,7 +1,7 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from './api-error.ts';
-import { apiGet, apiPost } from './http.ts';
+import { apiGet, apiPost, apiPut } from './http.ts';
 import { decodeServerMeta } from './meta.ts';
 
 const realFetch = globalThis.fetch;
@@ -41,6 +41,20 @@ test('a POST sends its body as JSON', async () => {
   await apiPost('/api/v1/things', { name: 'x' });
   assert.equal(calls[0]?.headers.get('content-type'), 'application/json');
   assert.deepEqual(await calls[0]?.json(), { name: 'x' });
+});
+
+test('a FormData body goes as multipart with the boundary the runtime chose, and no body means no content type', async () => {
+  const calls = answer(200, '{"ok":true}');
+  const form = new FormData();
+  form.append('avatar', new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }), 'me.png');
+  await apiPut('/api/v1/profiles/me/avatar', form);
+  assert.match(calls[0]?.headers.get('content-type') ?? '', /^multipart\/form-data; boundary=/);
+  const sent = await calls[0]?.formData();
+  const file = sent?.get('avatar');
+  assert.ok(file instanceof Blob);
+  assert.equal(file.size, 3);
+  await apiPost('/api/v1/me/passkeys/options');
+  assert.equal(calls[1]?.headers.get('content-type'), null);
 });
 
 test("a failure carries the server's status, code, message and request id", async () => {

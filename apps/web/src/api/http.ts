@@ -13,7 +13,8 @@ export interface RequestOptions<T> {
   decode?: Decoder<T>;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** The HTTP methods the API uses. */
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 const defaultTimeoutMs = 15_000;
 
@@ -32,7 +33,7 @@ async function readJson(response: Response): Promise<unknown> {
   return JSON.parse(text);
 }
 
-/** Sends a JSON request to the API and returns the decoded body, or throws an ApiError. */
+/** Sends a JSON (or FormData) request to the API and returns the decoded body, or throws an ApiError. */
 export async function apiRequest<T>(
   method: Method,
   path: string,
@@ -41,12 +42,15 @@ export async function apiRequest<T>(
 ): Promise<T> {
   const { signal, headers = {}, timeoutMs = defaultTimeoutMs, decode = trust } = options;
   const timeout = AbortSignal.timeout(timeoutMs);
+  // A FormData body goes as multipart/form-data: the browser writes the content type with its boundary.
+  const form = typeof FormData !== 'undefined' && body instanceof FormData;
+  const json = body !== undefined && !form;
   const init: RequestInit = {
     method,
     credentials: 'same-origin',
-    headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+    headers: { Accept: 'application/json', ...(json ? { 'Content-Type': 'application/json' } : {}), ...headers },
     signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(form ? { body } : json ? { body: JSON.stringify(body) } : {}),
   };
 
   let response: Response;

@@ -265,6 +265,33 @@ test('signing in with verified tokens loads the account', async () => {
   assert.equal(server.count('POST /api/v1/auth/refresh'), 0);
 });
 
+test('send uses any method with the bearer token and retries once after a refresh', async () => {
+  const server = fakeServer({
+    'POST /api/v1/auth/refresh': () => json(200, { accessToken: 'fresh', expiresIn: 900 }),
+    'GET /api/v1/me': meFor(() => true),
+    'PATCH /api/v1/profiles/me': (request) =>
+      request.headers.get('authorization') === 'Bearer fresh' ? json(200, { displayName: 'Ada' }) : failure(401, 'PLATFORM_UNAUTHENTICATED'),
+  });
+  const s = session();
+  await s.signIn({ accessToken: 'stale', expiresIn: 900 });
+  assert.deepEqual(await s.send('PATCH', '/api/v1/profiles/me', { displayName: 'Ada' }), { displayName: 'Ada' });
+  assert.equal(server.count('PATCH /api/v1/profiles/me'), 2);
+  assert.equal(server.count('POST /api/v1/auth/refresh'), 1);
+});
+
+test('reloading the account updates the state, e.g. after a phone is verified', async () => {
+  let phone: string | null = null;
+  fakeServer({ 'GET /api/v1/me': () => json(200, { ...me, phone }) });
+  const s = session();
+  await s.signIn({ accessToken: 'fresh', expiresIn: 900 });
+  const seen: Array<string | null | undefined> = [];
+  s.subscribe(() => seen.push(s.getState().account?.phone));
+  phone = '+12025550143';
+  await s.reloadAccount();
+  assert.equal(s.getState().account?.phone, '+12025550143');
+  assert.deepEqual(seen, ['+12025550143']);
+});
+
 test('signing out ends the server session and clears the token, the account and the timer', async () => {
   const server = fakeServer({
     'POST /api/v1/auth/refresh': rotatingRefresh(),

@@ -3,8 +3,8 @@ import type { ApiError } from './api-error.ts';
 import { decodeAccount, endSession, refreshTokens, bearer } from './auth.ts';
 import type { AccessTokens, Account } from './auth.ts';
 import { backoffDelay } from './backoff.ts';
-import { apiGet, apiPost } from './http.ts';
-import type { RequestOptions } from './http.ts';
+import { apiGet, apiPost, apiRequest } from './http.ts';
+import type { Method, RequestOptions } from './http.ts';
 
 /** Where the session is: finding out (from the refresh cookie), signed out, or signed in. */
 export type SessionStatus = 'restoring' | 'signed-out' | 'signed-in';
@@ -74,6 +74,10 @@ export interface Session {
   get<T>(path: string, options?: AuthedOptions<T>): Promise<T>;
   /** POST with the bearer token; on a 401, refreshes once and retries. */
   post<T>(path: string, body?: unknown, options?: AuthedOptions<T>): Promise<T>;
+  /** Any method (PUT, PATCH, DELETE…) with the bearer token; a FormData body goes as multipart. Retries like `get`. */
+  send<T>(method: Method, path: string, body?: unknown, options?: AuthedOptions<T>): Promise<T>;
+  /** Loads the account again (after a change such as a verified phone) and updates the state. */
+  reloadAccount(): Promise<Account>;
   /** Ends this device's session. Rejects (and stays signed in) when the server cannot be reached. */
   signOut(): Promise<void>;
   /** Ends every session of the account, on every device. */
@@ -250,8 +254,19 @@ export function createSession(options: SessionOptions = {}): Session {
     return authed((headers) => apiPost(path, body, { ...requestOptions, headers }), requestOptions.headers);
   }
 
+  function send<T>(method: Method, path: string, body?: unknown, requestOptions: AuthedOptions<T> = {}): Promise<T> {
+    return authed((headers) => apiRequest(method, path, body, { ...requestOptions, headers }), requestOptions.headers);
+  }
+
   function loadAccount(): Promise<Account> {
     return get('/api/v1/me', { decode: decodeAccount });
+  }
+
+  async function reloadAccount(): Promise<Account> {
+    const startedIn = epoch;
+    const account = await loadAccount();
+    if (epoch === startedIn && state.status === 'signed-in') setState({ ...state, account });
+    return account;
   }
 
   function restore(): Promise<void> {
@@ -330,6 +345,8 @@ export function createSession(options: SessionOptions = {}): Session {
     refresh,
     get,
     post,
+    send,
+    reloadAccount,
     signOut,
     signOutEverywhere,
     dispose() {

@@ -3,8 +3,10 @@ import type { RouteObject } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { DevOutboxPage } from '../features/dev/dev-outbox-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { InvitationPage } from '../features/invitations/invitation-page.tsx';
 import { ProfilePage } from '../features/profile/profile-page.tsx';
 import { RewardsPage } from '../features/rewards/rewards-page.tsx';
+import { SetupPage } from '../features/setup/setup-page.tsx';
 import { CataloguePage } from '../features/dashboard/catalogue-page.tsx';
 import { OrganisationsPage } from '../features/dashboard/organisations-page.tsx';
 import { OverviewPage } from '../features/dashboard/overview-page.tsx';
@@ -37,6 +39,8 @@ export const routes: RouteObject[] = [
       { path: 'rewards', element: <RewardsPage /> },
       { path: 'profile', element: <ProfilePage /> },
       { path: 'sign-in', element: <SignInPage /> },
+      { path: 'setup/:token', element: <SetupPage /> },
+      { path: 'invitations/:token', element: <InvitationPage /> },
       { path: 'dev/outbox', element: <DevOutboxPage /> },
       { path: '*', element: <NotFoundPage area="app" /> },
     ],

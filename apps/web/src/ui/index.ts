@@ -12,5 +12,6 @@ export { PageHeader } from './page-header.tsx';
 export { SegmentedControl } from './segmented-control.tsx';
 export type { SegmentedOption } from './segmented-control.tsx';
 export { SkipLink } from './skip-link.tsx';
+export { Switch } from './switch.tsx';
 export { TextField } from './text-field.tsx';
 export * from './icons.tsx';

@@ -12,6 +12,8 @@ import { join } from 'node:path';
 export interface TestServer {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234. */
   readonly url: string;
+  /** What the server printed on stdout so far (e.g. the first-admin link); empty for an external server. */
+  stdout(): string;
   /** Stops the server (SIGTERM, then SIGKILL if it hangs) and removes its data folder. */
   stop(): Promise<void>;
 }
@@ -24,7 +26,7 @@ const listeningLine = /listening on (https?:\/\/[^\s]+)/;
 /** Starts a server on a free port with an empty data folder and resolves once it listens. */
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const external = process.env['HEYBLUE_TEST_SERVER_URL'];
-  if (external) return { url: external.replace(/\/$/, ''), stop: async () => {} };
+  if (external) return { url: external.replace(/\/$/, ''), stdout: () => '', stop: async () => {} };
 
   const dataDir = await mkdtemp(join(tmpdir(), 'heyblue-web-test-'));
   const child = spawn(
@@ -38,6 +40,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     if (output.length > 200) output.shift();
   };
   child.stderr.on('data', remember);
+  let printed = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    // Kept whole up to 1 MB, for tests that read what the server printed.
+    if (printed.length < 1_000_000) printed += chunk.toString();
+  });
 
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
@@ -69,6 +76,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
 
   return {
     url,
+    stdout: () => printed,
     async stop() {
       if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
         process.kill(child.pid, 'SIGTERM');

@@ -10,12 +10,12 @@ export interface Stage {
   readonly browser: Browser;
 }
 
-/** Registers `before`/`after` hooks for the file and returns the stage they set up. */
-export function useStage(): Stage {
+/** Registers `before`/`after` hooks for the file and returns the stage they set up; `env` goes to the server. */
+export function useStage(env: Record<string, string> = {}): Stage {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(env), launchBrowser()]);
   });
   after(async () => {
     await browser?.close();

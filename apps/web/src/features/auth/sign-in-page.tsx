@@ -24,6 +24,7 @@ import {
 import { splitAround } from '../../i18n/split-around.ts';
 import { authErrorMessage, deadCodeErrors } from './auth-messages.ts';
 import { safeNextPath } from './next-path.ts';
+import { redirectErrorMessage, SignInAlternatives } from './sign-in-alternatives.tsx';
 import { useSession } from './session-context.tsx';
 import './sign-in-page.css';
 
@@ -342,13 +343,29 @@ export function SignInPage() {
   const { t } = useTranslation();
   const { status, session } = useSession();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const next = safeNextPath(params.get('next'));
+  /** Set when the person asked to come back somewhere (e.g. an invitation), even as a new account. */
+  const explicitNext = safeNextPath(params.get('next'), '');
+  /** Why signing in with the organisation failed, from the server's redirect (`?error=CODE`); kept after the URL is cleaned. */
+  const [redirectError] = useState(() => params.get('error') ?? undefined);
   const [channel, setChannel] = useState<CodeChannel>('email');
   const [addresses, setAddresses] = useState<Addresses>({ email: '', sms: '' });
   const [step, setStep] = useState<Step>({ kind: 'address', returning: false });
   /** Set once a code is accepted, so becoming signed in does not redirect before we navigate. */
   const [completing, setCompleting] = useState(false);
+
+  useEffect(() => {
+    if (params.has('error')) {
+      setParams(
+        (current) => {
+          current.delete('error');
+          return current;
+        },
+        { replace: true },
+      );
+    }
+  }, [params, setParams]);
 
   if (status === 'signed-in' && !completing) return <Navigate to={next} replace />;
 
@@ -360,7 +377,7 @@ export function SignInPage() {
       setCompleting(false);
       throw error;
     }
-    if (result.account.isNew) {
+    if (result.account.isNew && !explicitNext) {
       const welcome: WelcomeState = { welcome: true };
       void navigate('/profile', { replace: true, state: welcome });
     } else {
@@ -392,6 +409,11 @@ export function SignInPage() {
     <div className="hb-stack hb-sign-in">
       {header}
       <Card className="hb-sign-in__card">
+        {redirectError && step.kind === 'address' ? (
+          <Notice tone="error" role="alert" icon={<AlertIcon />}>
+            {redirectErrorMessage(t, redirectError)}
+          </Notice>
+        ) : null}
         {status === 'restoring' ? (
           <LoadingState label={t('auth.restoring')} />
         ) : step.kind === 'address' ? (
@@ -415,6 +437,7 @@ export function SignInPage() {
             onVerified={finish}
           />
         )}
+        {status !== 'restoring' && step.kind === 'address' ? <SignInAlternatives onVerified={finish} /> : null}
       </Card>
     </div>
   );
