@@ -122,7 +122,9 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
     const authenticator = firstOf([() => devTokenAuthenticator(config.ws.devTokens), sessionAuthenticator]);
     const gateway = new WsGateway({ options: config.ws, logger, metrics, authenticator, fanout });
     const errors = new ErrorRegistry().register(platformErrors);
-    const deps: ModuleDeps = { config, db: database.db, unitOfWork, gateway, keyring, clock, logger, metrics };
+    let listeningUrl: string | undefined;
+    const publicUrl = (): string => (config.http.publicUrlExplicit ? config.http.publicUrl : (listeningUrl ?? config.http.publicUrl));
+    const deps: ModuleDeps = { config, db: database.db, unitOfWork, gateway, keyring, clock, logger, metrics, publicUrl };
     const routes: FastifyPluginAsync[] = [];
     const closers: Array<() => Promise<void> | void> = [];
     const starters: Array<() => Promise<void>> = [];
@@ -169,6 +171,8 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
       async listen() {
         const address = await app.listen({ host: config.http.host, port: config.http.port });
         listening = true;
+        // Passkeys need a host name, and 127.0.0.1 cannot be one: links on a loopback server say localhost.
+        listeningUrl = address.replace('//127.0.0.1:', '//localhost:');
         if (!overrides.relayPaused) relay.start();
         for (const start of starters) await start();
         await unitOfWork(system, async (_trx, events) => events.emit('platform.instance-started.v1', { instanceId, version: SERVER_VERSION, mode }));

@@ -68,6 +68,17 @@ test('a person signs in at the identity provider and comes back signed in, with 
   assert.equal(me.email, 'dana@idp.example');
 });
 
+test('a sign-in started from a page returns to it', async () => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${base}/api/v1/auth/oidc/start?next=${encodeURIComponent('/invitations/some-token')}`);
+  await page.locator('input[name="login"]').fill('eli');
+  await page.locator('input[name="password"]').fill('any');
+  await page.locator('button[type="submit"]').click();
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => url.origin === base && !url.pathname.startsWith('/api/'), { timeout: 15_000 });
+  assert.equal(new URL(page.url()).pathname, '/invitations/some-token');
+});
+
 test('a callback that was not started here is refused and sent back to sign-in', async () => {
   const response = await server.app.inject('/api/v1/auth/oidc/callback?state=forged&code=forged');
   assert.equal(response.statusCode, 302);

@@ -23,6 +23,8 @@ export interface ModuleDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** Where users reach this server, for links in messages: PUBLIC_URL, or (when unset) the address it listens on, as localhost. */
+  readonly publicUrl: () => string;
 }
 
 /** What a built module gives back: its routes (mounted under /api/v1) and its event consumers. */

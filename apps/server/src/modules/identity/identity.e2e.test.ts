@@ -214,6 +214,8 @@ describe('your data', () => {
     const data = response.json();
     assert.equal(data.identity.account.email, 'export@example.org');
     assert.equal(data.identity.sessions.length, 1);
+    assert.deepEqual(data.identity.passkeys, []);
+    assert.deepEqual(data.identity.memberships, []);
     assert.ok(data.identity.securityLog.some((e: { action: string }) => e.action === 'sign-in'));
   });
 

@@ -43,7 +43,7 @@ export const identityModule: ServerModule = {
       unitOfWork: platform.unitOfWork,
       organisations: organisationStore(),
       passkeys: passkeyStore,
-      publicUrl: platform.config.http.publicUrl,
+      publicUrl: platform.publicUrl,
     };
     const secureCookies = platform.config.http.publicUrl.startsWith('https://');
     const oidcSettings = platform.config.oidc;

@@ -187,6 +187,7 @@ describe('the first admin of a new development server', () => {
     try {
       const token = /\/setup\/([A-Za-z0-9_-]+)/.exec(printed.join('\n'))?.[1];
       assert.ok(token, 'a setup link was printed');
+      assert.match(printed.join('\n'), /http:\/\/localhost:[1-9]\d*\/setup\//, 'the link names the real port, on localhost (passkeys need a host name)');
       const redeemed = await dev.app.inject({ method: 'POST', url: '/api/v1/auth/first-admin', payload: { token, email: 'first@heyblue.example' } });
       assert.equal(redeemed.statusCode, 200, redeemed.body);
       assert.deepEqual(redeemed.json().account.roles, ['citizen', 'admin']);

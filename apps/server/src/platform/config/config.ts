@@ -9,6 +9,8 @@ export interface Config {
     readonly host: string;
     readonly port: number;
     readonly publicUrl: string;
+    /** False when PUBLIC_URL was not set and publicUrl was derived from HOST and PORT. */
+    readonly publicUrlExplicit: boolean;
     readonly trustedProxies: readonly string[];
     readonly bodyLimit: number;
     readonly requestTimeoutMs: number;
@@ -149,6 +151,7 @@ function shape(s: Settings, sources: ConfigSources, problems: string[]): Config 
       host: s.HOST,
       port,
       publicUrl: (s.PUBLIC_URL ?? `http://${s.HOST}:${port}`).replace(/\/$/, ''),
+      publicUrlExplicit: s.PUBLIC_URL !== undefined,
       trustedProxies: list(s.TRUSTED_PROXIES),
       bodyLimit: s.BODY_LIMIT,
       requestTimeoutMs: s.REQUEST_TIMEOUT_MS,

@@ -88,7 +88,7 @@ export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean
     app.post('/auth/passkeys/options', {
       config: { rateLimit: { max: 30, timeWindow: 60_000 } },
       schema: { tags: ['identity'], summary: 'Start signing in with a passkey (WebAuthn request options)' },
-    }, async (request) => startPasskeySignIn(deps, relyingPartyOf(request, deps.publicUrl, options.mode)));
+    }, async (request) => startPasskeySignIn(deps, relyingPartyOf(request, deps.publicUrl(), options.mode)));
 
     app.post('/auth/passkeys/verify', {
       config: { rateLimit: { max: 30, timeWindow: 60_000 } },
@@ -107,17 +107,19 @@ export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean
       schema: { tags: ['identity'], summary: 'Whether "sign in with your organisation" (OpenID Connect) is offered', response: { 200: Type.Object({ enabled: Type.Boolean(), label: Type.Union([Type.String(), Type.Null()]) }) } },
     }, async () => ({ enabled: options.oidc !== undefined, label: options.oidc?.label ?? null }));
 
-    app.get('/auth/oidc/start', { schema: { tags: ['identity'], summary: 'Go to the identity provider (browser navigation; answers 302)' } }, async (_request, reply) => {
+    app.get('/auth/oidc/start', {
+      schema: { tags: ['identity'], summary: 'Go to the identity provider (browser navigation; answers 302)', querystring: Type.Object({ next: Type.Optional(Type.String({ maxLength: 500, description: 'a path on this site to return to' })) }) },
+    }, async (request, reply) => {
       if (!options.oidc) throw new AppError('IDENTITY_OIDC_NOT_CONFIGURED');
-      return reply.redirect((await startOidcSignIn(deps, options.oidc.provider)).href);
+      return reply.redirect((await startOidcSignIn(deps, options.oidc.provider, (request.query as { next?: string }).next)).href);
     });
 
     app.get('/auth/oidc/callback', { schema: { tags: ['identity'], summary: 'Where the identity provider sends the browser back (302 to the app, signed in)' } }, async (request, reply) => {
       if (!options.oidc) throw new AppError('IDENTITY_OIDC_NOT_CONFIGURED');
       try {
-        const signedIn = await finishOidcSignIn(deps, options.oidc.provider, new URL(request.url, deps.publicUrl), contextOf(request));
+        const signedIn = await finishOidcSignIn(deps, options.oidc.provider, new URL(request.url, deps.publicUrl()), contextOf(request));
         setRefreshCookie(reply, signedIn);
-        return reply.redirect(signedIn.account.isNew ? '/profile?welcome=1' : '/');
+        return reply.redirect(signedIn.next ?? (signedIn.account.isNew ? '/profile?welcome=1' : '/'));
       } catch (error) {
         const code = error instanceof AppError ? error.code : 'IDENTITY_OIDC_FAILED';
         request.log.warn({ err: error }, 'OpenID Connect sign-in failed');

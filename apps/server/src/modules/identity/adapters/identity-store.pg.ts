@@ -93,13 +93,18 @@ export function identityStore(db: Db): IdentityStore {
       await sql`update identity.sign_in_challenges set address = 'deleted'
         where address in (select email from identity.accounts where id = ${accountId} union select phone from identity.accounts where id = ${accountId})`.execute(tx);
       await sql`update identity.accounts set email = null, phone = null, is_admin = false, deleted_at = ${at} where id = ${accountId}`.execute(tx);
+      await sql`delete from identity.passkeys where account_id = ${accountId}`.execute(tx);
+      await sql`delete from identity.memberships where account_id = ${accountId}`.execute(tx);
+      await sql`delete from identity.officer_claims where account_id = ${accountId}`.execute(tx);
       await sql`update identity.session_families set user_agent = null, ip = null where account_id = ${accountId}`.execute(tx);
     },
     async exportAccount(tx, accountId) {
       const account = await sql`select id, email, phone, is_admin, officer_verified_at, created_at from identity.accounts where id = ${accountId}`.execute(tx);
       const sessions = await sql`select id, created_at, last_used_at, revoked_at, revoked_reason, user_agent, ip from identity.session_families where account_id = ${accountId} order by created_at`.execute(tx);
       const audit = await sql`select at, action, subject_type, subject_id, ip, details from identity.audit_log where actor_id = ${accountId} or (subject_type = 'account' and subject_id = ${accountId}) order by id`.execute(tx);
-      return { account: account.rows[0] ?? null, sessions: sessions.rows, securityLog: audit.rows };
+      const passkeys = await sql`select name, created_at, last_used_at from identity.passkeys where account_id = ${accountId} order by created_at`.execute(tx);
+      const memberships = await sql`select o.id as organisation_id, o.name, o.type, m.role, m.created_at from identity.memberships m join identity.organisations o on o.id = m.organisation_id where m.account_id = ${accountId} order by m.created_at`.execute(tx);
+      return { account: account.rows[0] ?? null, sessions: sessions.rows, passkeys: passkeys.rows, memberships: memberships.rows, securityLog: audit.rows };
     },
     async audit(tx: Tx, entry) {
       await sql`insert into identity.audit_log (actor_id, action, subject_type, subject_id, correlation_id, ip, details)

@@ -14,7 +14,7 @@ const bearer = [{ bearer: [] }];
 export function passkeyRoutes(deps: IdentityDeps, options: { mode: string }) {
   return async (app: FastifyInstance): Promise<void> => {
     app.post('/me/passkeys/options', { schema: { tags: ['identity'], summary: 'Start adding a passkey (WebAuthn creation options)', security: bearer } }, async (request) =>
-      startPasskeyRegistration(deps, requireActor(request), relyingPartyOf(request, deps.publicUrl, options.mode)));
+      startPasskeyRegistration(deps, requireActor(request), relyingPartyOf(request, deps.publicUrl(), options.mode)));
 
     app.post('/me/passkeys', {
       schema: {

@@ -34,7 +34,7 @@ export async function createBootstrapLinkIfNoAdmin(deps: IdentityDeps): Promise<
     const token = randomBytes(32).toString('base64url');
     await sql`delete from identity.bootstrap_links where used_at is null`.execute(tx);
     await sql`insert into identity.bootstrap_links (token_hash, expires_at) values (${hash(token)}, ${new Date(deps.clock.now().getTime() + BOOTSTRAP_TTL_MS)})`.execute(tx);
-    return `${deps.publicUrl}/setup/${token}`;
+    return `${deps.publicUrl()}/setup/${token}`;
   });
 }
 

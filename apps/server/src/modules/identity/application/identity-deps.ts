@@ -19,8 +19,8 @@ export interface IdentityDeps {
   readonly unitOfWork: UnitOfWork<EventCatalog>;
   readonly organisations: OrganisationStore;
   readonly passkeys: PasskeyStore;
-  /** Where links in messages point (invitations, setup). */
-  readonly publicUrl: string;
+  /** Where links in messages point (invitations, setup); known for sure only once the server listens. */
+  readonly publicUrl: () => string;
 }
 
 /** Who asked, for audit and event metadata. */

@@ -35,7 +35,7 @@ export async function inviteMember(deps: IdentityDeps, actor: Actor, input: { or
       to: email,
       purpose: 'invitation',
       subject: `You are invited to ${org.name} on Hey Blue!`,
-      text: `You have been invited to join ${org.name} on Hey Blue! as ${input.role}. Open this link to accept (valid 7 days): ${deps.publicUrl}/invitations/${token}`,
+      text: `You have been invited to join ${org.name} on Hey Blue! as ${input.role}. Open this link to accept (valid 7 days): ${deps.publicUrl()}/invitations/${token}`,
     });
   } catch {
     throw new AppError('IDENTITY_DELIVERY_FAILED');

@@ -20,18 +20,19 @@ export interface OidcProviderPort {
 const FLOW_TTL_MS = 10 * 60_000;
 
 /** Starts a sign-in at the identity provider: remembers the checks, returns where to send the browser. */
-export async function startOidcSignIn(deps: IdentityDeps, provider: OidcProviderPort): Promise<URL> {
+export async function startOidcSignIn(deps: IdentityDeps, provider: OidcProviderPort, next: string | undefined): Promise<URL> {
   const checks = provider.randoms();
-  await sql`insert into identity.oidc_flows (state, nonce, code_verifier, expires_at) values (${checks.state}, ${checks.nonce}, ${checks.codeVerifier}, ${new Date(deps.clock.now().getTime() + FLOW_TTL_MS)})`.execute(deps.db);
+  const nextPath = next !== undefined && isSameSitePath(next) ? next : null;
+  await sql`insert into identity.oidc_flows (state, nonce, code_verifier, expires_at, next_path) values (${checks.state}, ${checks.nonce}, ${checks.codeVerifier}, ${new Date(deps.clock.now().getTime() + FLOW_TTL_MS)}, ${nextPath})`.execute(deps.db);
   return provider.authorizationUrl(checks);
 }
 
 /** Finishes it: the provider's verified email signs the person in (the account is created the first time). */
-export async function finishOidcSignIn(deps: IdentityDeps, provider: OidcProviderPort, callbackUrl: URL, context: RequestContext): Promise<SignedIn> {
+export async function finishOidcSignIn(deps: IdentityDeps, provider: OidcProviderPort, callbackUrl: URL, context: RequestContext): Promise<SignedIn & { next: string | null }> {
   const state = callbackUrl.searchParams.get('state') ?? '';
   const now = deps.clock.now();
-  const flow = await sql<{ nonce: string; code_verifier: string }>`update identity.oidc_flows set used_at = ${now}
-    where state = ${state} and used_at is null and expires_at > ${now} returning nonce, code_verifier`.execute(deps.db);
+  const flow = await sql<{ nonce: string; code_verifier: string; next_path: string | null }>`update identity.oidc_flows set used_at = ${now}
+    where state = ${state} and used_at is null and expires_at > ${now} returning nonce, code_verifier, next_path`.execute(deps.db);
   const row = flow.rows[0];
   if (!row) throw new AppError('IDENTITY_OIDC_FAILED', 'That sign-in took too long or was already used; try again.');
   let claims: Awaited<ReturnType<OidcProviderPort['claims']>>;
@@ -53,6 +54,11 @@ export async function finishOidcSignIn(deps: IdentityDeps, provider: OidcProvide
     if (!account.officerVerifiedAt && (await verifyMatchingOfficers(deps, tx, events, { accountId: account.id }, context.correlationId)) > 0) account = (await deps.store.findAccount(tx, account.id)) ?? account;
     await deps.store.audit(tx, { actorId: account.id, action: 'sign-in', subjectType: 'account', subjectId: account.id, correlationId: context.correlationId, ip: context.ip, details: { method: 'oidc', subject: claims.sub } });
     const tokens = await startSession(deps, tx, account, context);
-    return { ...tokens, account: { id: account.id, roles: rolesOf(account), isNew } };
+    return { ...tokens, account: { id: account.id, roles: rolesOf(account), isNew }, next: row.next_path };
   });
+}
+
+/** A path on this site (not `//elsewhere`, not a URL): the only places a sign-in may send the browser back to. */
+export function isSameSitePath(path: string): boolean {
+  return /^\/(?![/\\])[^\s]*$/.test(path) && path.length <= 500;
 }
