@@ -13,6 +13,8 @@ import {
   SkipLink,
   TagIcon,
 } from '../ui/index.ts';
+import { useSession } from '../features/auth/session-context.tsx';
+import { AdminNav, DashboardAccount, DashboardGate } from '../features/dashboard/dashboard-gate.tsx';
 import { useFocusOnNavigate } from './use-focus-on-navigate.ts';
 import './dashboard-layout.css';
 
@@ -25,6 +27,8 @@ export function DashboardLayout() {
   const menuButton = useRef<HTMLButtonElement>(null);
   const [menuOpen, setMenuOpen] = useState(false);
   const { pathname } = useLocation();
+  const { status } = useSession();
+  const signedIn = status === 'signed-in';
   useFocusOnNavigate(main);
 
   useEffect(() => setMenuOpen(false), [pathname]);
@@ -48,20 +52,22 @@ export function DashboardLayout() {
   ];
 
   return (
-    <div className="hb-dash" data-menu-open={menuOpen}>
+    <div className="hb-dash" data-menu-open={menuOpen} data-signed-in={signedIn}>
       <SkipLink targetId="main" label={t('app.skipToContent')} />
       <header className="hb-dash__topbar">
-        <button
-          ref={menuButton}
-          type="button"
-          className="hb-dash__menu-button"
-          aria-expanded={menuOpen}
-          aria-controls={navId}
-          onClick={() => setMenuOpen((open) => !open)}
-        >
-          {menuOpen ? <CloseIcon /> : <MenuIcon />}
-          <span className="hb-visually-hidden">{menuOpen ? t('dashboard.menuClose') : t('dashboard.menuOpen')}</span>
-        </button>
+        {signedIn ? (
+          <button
+            ref={menuButton}
+            type="button"
+            className="hb-dash__menu-button"
+            aria-expanded={menuOpen}
+            aria-controls={navId}
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            {menuOpen ? <CloseIcon /> : <MenuIcon />}
+            <span className="hb-visually-hidden">{menuOpen ? t('dashboard.menuClose') : t('dashboard.menuOpen')}</span>
+          </button>
+        ) : null}
         <Link to="/dashboard" className="hb-dash__brand">
           <Brand tagline={t('app.partners')} />
         </Link>
@@ -70,25 +76,31 @@ export function DashboardLayout() {
             {t('dashboard.openApp')}
             <ArrowRightIcon />
           </Link>
+          <DashboardAccount />
           <LanguageSwitch tone="onDark" />
         </div>
       </header>
-      <nav id={navId} className="hb-dash__sidebar" aria-label={t('dashboard.navLabel')}>
-        <ul className="hb-dash__nav-list">
-          {links.map((link) => (
-            <li key={link.to}>
-              <NavLink to={link.to} end={link.end} className="hb-dash__nav-link">
-                {link.icon}
-                {link.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {signedIn ? (
+        <nav id={navId} className="hb-dash__sidebar" aria-label={t('dashboard.navLabel')}>
+          <ul className="hb-dash__nav-list">
+            {links.map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to} end={link.end} className="hb-dash__nav-link">
+                  {link.icon}
+                  {link.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+          <AdminNav />
+        </nav>
+      ) : null}
       {/* Clicking beside the open menu closes it; keyboard users have Escape and the button. */}
       <div className="hb-dash__scrim" aria-hidden="true" onClick={() => setMenuOpen(false)} />
       <main id="main" ref={main} tabIndex={-1} className="hb-dash__main">
-        <Outlet />
+        <DashboardGate main={main}>
+          <Outlet />
+        </DashboardGate>
       </main>
     </div>
   );

@@ -7,7 +7,10 @@ import { InvitationPage } from '../features/invitations/invitation-page.tsx';
 import { ProfilePage } from '../features/profile/profile-page.tsx';
 import { RewardsPage } from '../features/rewards/rewards-page.tsx';
 import { SetupPage } from '../features/setup/setup-page.tsx';
+import { ApprovalsPage } from '../features/dashboard/approvals-page.tsx';
+import { AuditLogPage } from '../features/dashboard/audit-log-page.tsx';
 import { CataloguePage } from '../features/dashboard/catalogue-page.tsx';
+import { OrganisationPage } from '../features/dashboard/organisation-page.tsx';
 import { OrganisationsPage } from '../features/dashboard/organisations-page.tsx';
 import { OverviewPage } from '../features/dashboard/overview-page.tsx';
 import { ReportsPage } from '../features/dashboard/reports-page.tsx';
@@ -25,6 +28,9 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <OverviewPage /> },
       { path: 'organisations', element: <OrganisationsPage /> },
+      { path: 'organisations/:organisationId', element: <OrganisationPage /> },
+      { path: 'admin/approvals', element: <ApprovalsPage /> },
+      { path: 'admin/audit', element: <AuditLogPage /> },
       { path: 'catalogue', element: <CataloguePage /> },
       { path: 'reports', element: <ReportsPage /> },
       { path: '*', element: <NotFoundPage area="dashboard" /> },

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import './badge.css';
 
 export interface BadgeProps {
-  tone?: 'neutral' | 'primary' | 'success';
+  tone?: 'neutral' | 'primary' | 'success' | 'warning' | 'danger';
   children: ReactNode;
 }
 

@@ -58,7 +58,7 @@ function useSecondsUntil(deadline: number): number {
   return Math.max(0, Math.ceil((deadline - now) / 1000));
 }
 
-interface AddressStepProps {
+export interface AddressStepProps {
   channel: CodeChannel;
   addresses: Addresses;
   /** Focus the field on arrival (when coming back from the code step). */
@@ -69,7 +69,7 @@ interface AddressStepProps {
 }
 
 /** Step 1: email or phone, and where to send the code. */
-function AddressStep({ channel, addresses, focusOnMount, onChannel, onAddress, onSent }: AddressStepProps) {
+export function AddressStep({ channel, addresses, focusOnMount, onChannel, onAddress, onSent }: AddressStepProps) {
   const { t } = useTranslation();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<{ message: string; field: boolean } | undefined>(undefined);
@@ -170,7 +170,7 @@ function AddressStep({ channel, addresses, focusOnMount, onChannel, onAddress, o
   );
 }
 
-interface CodeStepProps {
+export interface CodeStepProps {
   channel: CodeChannel;
   address: string;
   challenge: CodeChallenge;
@@ -182,7 +182,7 @@ interface CodeStepProps {
 }
 
 /** Step 2: the 6-digit code, a new code, or a different address. */
-function CodeStep({ channel, address, challenge, sentAt, onResent, onChangeAddress, onVerified }: CodeStepProps) {
+export function CodeStep({ channel, address, challenge, sentAt, onResent, onChangeAddress, onVerified }: CodeStepProps) {
   const { t, i18n } = useTranslation();
   const [code, setCode] = useState('');
   const [pending, setPending] = useState<'verify' | 'resend' | undefined>(undefined);

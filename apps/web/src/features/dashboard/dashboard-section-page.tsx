@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState, PageHeader } from '../../ui/index.ts';
 
 /** The dashboard's sections; each has a title, description and empty state in the translations. */
-export type DashboardSection = 'overview' | 'organisations' | 'catalogue' | 'reports';
+export type DashboardSection = 'catalogue' | 'reports';
 
 export interface DashboardSectionPageProps {
   section: DashboardSection;
   icon: ReactNode;
-  /** Content shown above the empty state (e.g. the server status on the overview). */
+  /** Content shown above the empty state. */
   children?: ReactNode;
 }
 

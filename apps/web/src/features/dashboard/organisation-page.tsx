@@ -1,0 +1,123 @@
+import { useCallback } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { getOrganisation, listMembers } from '../../api/organisations.ts';
+import { AlertIcon, ArrowLeftIcon, BuildingIcon, ButtonLink, EmptyState, ErrorState, LoadingState, Notice, PageHeader, ShieldCheckIcon, UploadIcon, UsersIcon } from '../../ui/index.ts';
+import { useSession } from '../auth/session-context.tsx';
+import { dashboardErrorMessage, errorDetails } from './dashboard-errors.ts';
+import { useIsAdmin } from './dashboard-gate.tsx';
+import { formatDate } from './format.ts';
+import { typeLabel } from './labels.ts';
+import { MembersPanel } from './members-panel.tsx';
+import { OrganisationBadges, StatusExplanation } from './organisation-summary.tsx';
+import { RosterPanel } from './roster-panel.tsx';
+import { Tabs } from './tabs.tsx';
+import { useResource } from './use-resource.ts';
+import './dashboard.css';
+
+type TabKey = 'members' | 'roster';
+
+/** `/dashboard/organisations/:organisationId`: one organisation, its members and (precincts) its roster. */
+export function OrganisationPage() {
+  const { t, i18n } = useTranslation();
+  const { organisationId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const { session, account } = useSession();
+  const isAdmin = useIsAdmin();
+  const resource = useResource(`organisation:${organisationId}`, async (signal) => {
+    const [organisation, members] = await Promise.all([getOrganisation(session, organisationId, signal), listMembers(session, organisationId, signal)]);
+    return { organisation, members };
+  });
+  const select = useCallback((tab: TabKey) => setParams(tab === 'members' ? {} : { tab }, { replace: true }), [setParams]);
+
+  const { state } = resource;
+  if (state.kind === 'loading') {
+    return (
+      <div className="hb-stack hb-dash-page">
+        <PageHeader eyebrow={t('dashboard.eyebrow')} title={t('dashboard.organisation.loadingTitle')} />
+        <LoadingState label={t('dashboard.organisation.loading')} />
+      </div>
+    );
+  }
+  if (state.kind === 'error') {
+    const missing = state.error.status === 404 || state.error.code === 'PLATFORM_VALIDATION_FAILED';
+    return (
+      <div className="hb-stack hb-dash-page">
+        <PageHeader eyebrow={t('dashboard.eyebrow')} title={missing ? t('dashboard.organisation.notFoundTitle') : t('dashboard.organisation.loadingTitle')} />
+        {missing ? (
+          <EmptyState
+            icon={<BuildingIcon size={32} />}
+            title={t('dashboard.organisation.notFoundHeading')}
+            action={
+              <ButtonLink to="/dashboard" variant="secondary" icon={<ArrowLeftIcon />}>
+                {t('dashboard.organisation.back')}
+              </ButtonLink>
+            }
+          >
+            <p>{t('dashboard.organisation.notFoundBody')}</p>
+          </EmptyState>
+        ) : (
+          <ErrorState title={t('dashboard.organisation.errorTitle')} details={errorDetails(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={resource.reload}>
+            <p>{dashboardErrorMessage(t, state.error)}</p>
+          </ErrorState>
+        )}
+      </div>
+    );
+  }
+
+  const { organisation, members } = state.data;
+  const myRole = members.find((member) => member.accountId === account?.id)?.role;
+  const active = organisation.status === 'active';
+  const isPrecinct = organisation.type === 'precinct';
+  const canInvite = isAdmin || (myRole === 'owner' && active);
+  const canManageRoster = isPrecinct && (isAdmin || (myRole === 'owner' && active));
+  const blockedReason = myRole === 'owner' && !active ? 'after-approval' : 'owners-only';
+  const tab: TabKey = isPrecinct && params.get('tab') === 'roster' ? 'roster' : 'members';
+
+  const membersPanel = <MembersPanel organisation={organisation} members={members} canInvite={canInvite} inviteBlockedReason={canInvite ? undefined : blockedReason} />;
+
+  return (
+    <div className="hb-stack hb-dash-page">
+      <PageHeader
+        eyebrow={typeLabel(t, organisation.type)}
+        title={organisation.name}
+        description={t('dashboard.status.requestedOn', { date: formatDate(organisation.createdAt, i18n.language) })}
+        actions={<OrganisationBadges status={organisation.status} role={myRole ?? (isAdmin ? 'admin' : undefined)} />}
+      />
+      {organisation.status === 'pending' ? (
+        <Notice tone="warning" icon={<AlertIcon />} title={t('dashboard.status.pendingTitle')}>
+          <StatusExplanation organisation={organisation} />
+        </Notice>
+      ) : null}
+      {organisation.status === 'rejected' ? (
+        <Notice tone="error" icon={<AlertIcon />} title={t('dashboard.status.rejectedTitle')}>
+          <StatusExplanation organisation={organisation} />
+        </Notice>
+      ) : null}
+      {isAdmin && !myRole ? (
+        <Notice tone="info" icon={<ShieldCheckIcon size={20} />}>
+          {t('dashboard.organisation.adminView')}
+        </Notice>
+      ) : null}
+      {isPrecinct ? (
+        <Tabs
+          label={t('dashboard.organisation.tabsLabel')}
+          selected={tab}
+          onSelect={select}
+          tabs={[
+            { key: 'members', label: t('dashboard.organisation.tabs.members'), icon: <UsersIcon size={20} /> },
+            { key: 'roster', label: t('dashboard.organisation.tabs.roster'), icon: <UploadIcon size={20} /> },
+          ]}
+        >
+          {tab === 'members' ? (
+            membersPanel
+          ) : (
+            <RosterPanel organisation={organisation} isAdmin={isAdmin} canManage={canManageRoster} blockedReason={canManageRoster ? undefined : blockedReason} />
+          )}
+        </Tabs>
+      ) : (
+        membersPanel
+      )}
+    </div>
+  );
+}
