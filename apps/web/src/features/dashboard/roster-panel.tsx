@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../api/organisations.ts';
 import { AlertIcon, Card, Notice } from '../../ui/index.ts';
+import { OfficerClaims } from './officer-claims.tsx';
 import { OfficerDomains } from './officer-domains.tsx';
 import { RosterList } from './roster-list.tsx';
 import { RosterUpload } from './roster-upload.tsx';
@@ -20,6 +21,7 @@ export function RosterPanel({ organisation, isAdmin, canManage, blockedReason }:
   const uploadTitleId = useId();
   const listTitleId = useId();
   const domainsTitleId = useId();
+  const claimsTitleId = useId();
 
   if (!canManage) {
     return (
@@ -39,6 +41,15 @@ export function RosterPanel({ organisation, isAdmin, canManage, blockedReason }:
           <p className="hb-dash-muted">{t('dashboard.upload.description')}</p>
         </div>
         <RosterUpload organisation={organisation} onUploaded={() => setVersion((n) => n + 1)} />
+      </Card>
+      <Card className="hb-stack" aria-labelledby={claimsTitleId} data-testid="officer-claims">
+        <div className="hb-dash-card-head">
+          <h2 id={claimsTitleId} className="hb-card__title">
+            {t('dashboard.claims.title')}
+          </h2>
+          <p className="hb-dash-muted">{t('dashboard.claims.description')}</p>
+        </div>
+        <OfficerClaims organisation={organisation} version={version} />
       </Card>
       <div className="hb-dash-columns">
         <section className="hb-stack" aria-labelledby={listTitleId}>

@@ -21,6 +21,7 @@ import { authErrorMessage } from '../auth/auth-messages.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { PasskeysCard } from '../passkeys/passkeys-card.tsx';
 import { AccountCard } from './account-card.tsx';
+import { OfficerClaimCard } from './officer-claim-card.tsx';
 import { PrivacyCard } from './privacy-card.tsx';
 import { ProfileCard } from './profile-card.tsx';
 import { ProfileForm } from './profile-form.tsx';
@@ -156,6 +157,7 @@ export function ProfilePage() {
           ) : null}
           <OwnProfileSections key={account.id} session={session} />
           <AccountCard session={session} account={account} />
+          {account.roles.includes('officer') ? null : <OfficerClaimCard key={account.id} session={session} />}
           <PasskeysCard session={session} />
           <SessionsCard session={session} onSignedOut={signedOut} />
           <YourDataCard session={session} onDeleted={accountDeleted} />
