@@ -2,3 +2,38 @@
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** Throws for a value of the wrong shape: a server answer the client does not understand. */
+export function fail(what: string): never {
+  throw new TypeError(`Unexpected ${what}`);
+}
+
+/** A string, or fail. */
+export function text(value: unknown, what: string): string {
+  return typeof value === 'string' ? value : fail(what);
+}
+
+/** A string or null (absent counts as null), or fail. */
+export function textOrNull(value: unknown, what: string): string | null {
+  return value === null || value === undefined ? null : text(value, what);
+}
+
+/** A whole number, or fail. */
+export function integer(value: unknown, what: string): number {
+  return typeof value === 'number' && Number.isInteger(value) ? value : fail(what);
+}
+
+/** One of the given strings, or fail. */
+export function oneOf<V extends string>(value: unknown, options: readonly V[], what: string): V {
+  return options.find((option) => option === value) ?? fail(what);
+}
+
+/** An array, or fail. */
+export function list(value: unknown, what: string): unknown[] {
+  return Array.isArray(value) ? value : fail(what);
+}
+
+/** A JSON object, or fail. */
+export function record(value: unknown, what: string): Record<string, unknown> {
+  return isRecord(value) ? value : fail(what);
+}

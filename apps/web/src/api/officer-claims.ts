@@ -1,5 +1,5 @@
-import { isRecord } from './decode.ts';
 import type { AuthedApi } from './organisations.ts';
+import { fail, list, record, text, textOrNull } from './decode.ts';
 
 /** An active precinct an officer can name as theirs (`GET /precincts`). */
 export interface Precinct {
@@ -25,25 +25,10 @@ export interface OfficerClaim {
   createdAt: string;
 }
 
-function fail(what: string): never {
-  throw new TypeError(`Unexpected ${what}`);
-}
 
-function text(value: unknown, what: string): string {
-  return typeof value === 'string' ? value : fail(what);
-}
 
-function textOrNull(value: unknown, what: string): string | null {
-  return value === null || value === undefined ? null : text(value, what);
-}
 
-function record(value: unknown, what: string): Record<string, unknown> {
-  return isRecord(value) ? value : fail(what);
-}
 
-function list(value: unknown, what: string): unknown[] {
-  return Array.isArray(value) ? value : fail(what);
-}
 
 /** Checks `GET /precincts`. */
 export function decodePrecincts(data: unknown): Precinct[] {

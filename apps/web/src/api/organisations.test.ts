@@ -53,18 +53,18 @@ test('a roster report keeps every rejected line with its reason', () => {
   assert.throws(() => decodeRosterReport({ ...report, rows: '5' }), TypeError);
 });
 
-test('audit entries come in snake_case and are read into camelCase, with the numeric cursor as text', () => {
+test('audit entries are read, with the numeric cursor as text', () => {
   const page = decodeAuditPage({
     entries: [
       {
         id: 3,
         at: '2026-11-21T10:29:21.199Z',
-        actor_id: null,
-        actor_email: null,
+        actorId: null,
+        actorEmail: null,
         action: 'admin.granted',
-        subject_type: 'account',
-        subject_id: 'abc',
-        correlation_id: 'c',
+        subjectType: 'account',
+        subjectId: 'abc',
+        correlationId: 'c',
         ip: null,
         details: { email: 'a@x.example' },
       },

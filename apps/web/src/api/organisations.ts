@@ -1,5 +1,5 @@
-import { isRecord } from './decode.ts';
 import type { RequestOptions } from './http.ts';
+import { fail, integer, isRecord, list, oneOf, record, text, textOrNull } from './decode.ts';
 
 /** The kinds of partner organisation. */
 export const organisationTypes = ['retailer', 'charity', 'municipality', 'precinct'] as const;
@@ -104,33 +104,12 @@ export interface AuthedApi {
 
 /* ---------- decoding ---------- */
 
-function fail(what: string): never {
-  throw new TypeError(`Unexpected ${what}`);
-}
 
-function text(value: unknown, what: string): string {
-  return typeof value === 'string' ? value : fail(what);
-}
 
-function textOrNull(value: unknown, what: string): string | null {
-  return value === null || value === undefined ? null : text(value, what);
-}
 
-function integer(value: unknown, what: string): number {
-  return typeof value === 'number' && Number.isInteger(value) ? value : fail(what);
-}
 
-function oneOf<V extends string>(value: unknown, options: readonly V[], what: string): V {
-  return options.find((option) => option === value) ?? fail(what);
-}
 
-function list(value: unknown, what: string): unknown[] {
-  return Array.isArray(value) ? value : fail(what);
-}
 
-function record(value: unknown, what: string): Record<string, unknown> {
-  return isRecord(value) ? value : fail(what);
-}
 
 /** A cursor: ids arrive as numbers or strings, timestamps as strings. */
 function cursor(value: unknown, what: string): string | null {
@@ -239,7 +218,7 @@ export function decodeOrganisationPage(data: unknown): Page<Organisation> {
   return { items: list(page['organisations'], 'organisations').map(decodeOrganisation), next: cursor(page['next'], 'organisations next') };
 }
 
-/** Checks `GET /admin/audit` (the server answers in snake_case). */
+/** Checks `GET /admin/audit`. */
 export function decodeAuditPage(data: unknown): Page<AuditEntry> {
   const page = record(data, 'audit page');
   return {
@@ -249,12 +228,12 @@ export function decodeAuditPage(data: unknown): Page<AuditEntry> {
       return {
         id: cursor(e['id'], 'audit id') ?? fail('audit id'),
         at: text(e['at'], 'audit at'),
-        actorId: textOrNull(e['actor_id'], 'audit actor_id'),
-        actorEmail: textOrNull(e['actor_email'], 'audit actor_email'),
+        actorId: textOrNull(e['actorId'], 'audit actorId'),
+        actorEmail: textOrNull(e['actorEmail'], 'audit actorEmail'),
         action: text(e['action'], 'audit action'),
-        subjectType: textOrNull(e['subject_type'], 'audit subject_type'),
-        subjectId: textOrNull(e['subject_id'], 'audit subject_id'),
-        correlationId: textOrNull(e['correlation_id'], 'audit correlation_id'),
+        subjectType: textOrNull(e['subjectType'], 'audit subjectType'),
+        subjectId: textOrNull(e['subjectId'], 'audit subjectId'),
+        correlationId: textOrNull(e['correlationId'], 'audit correlationId'),
         ip: textOrNull(e['ip'], 'audit ip'),
         details: isRecord(details) ? details : null,
       };

@@ -6,7 +6,7 @@ import { toApiError } from '../../api/api-error.ts';
 import { updateProfile } from '../../api/profiles.ts';
 import type { OwnProfile } from '../../api/profiles.ts';
 import type { Session } from '../../api/session.ts';
-import { AlertIcon, Button, Card, CheckCircleIcon, Notice, TextField } from '../../ui/index.ts';
+import { AlertIcon, Button, Card, CheckCircleIcon, Notice, TextAreaField, TextField } from '../../ui/index.ts';
 import { fieldOfError, profileErrorMessage } from './profile-messages.ts';
 import {
   bioMax,
@@ -18,7 +18,6 @@ import {
   draftOf,
 } from './profile-rules.ts';
 import type { BioProblem, DisplayNameProblem, ProfileDraft } from './profile-rules.ts';
-import { TextArea } from './text-area.tsx';
 import './profile-form.css';
 
 function nameMessage(t: TFunction, problem: DisplayNameProblem): string {
@@ -163,7 +162,7 @@ export function ProfileForm({ session, profile, onProfile }: ProfileFormProps) {
           </div>
         </div>
         <div className="hb-profile-form__field">
-          <TextArea
+          <TextAreaField
             ref={bioInput}
             label={t('profileEdit.form.bioLabel')}
             hint={t('profileEdit.form.bioHint', { max: bioMax })}
