@@ -8,6 +8,22 @@ import { contextOf } from './request-context.ts';
 import { Organisation, presentOrganisation } from './organisations.routes.ts';
 
 const bearer = [{ bearer: [] }];
+const Nullable = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()]);
+const AuditPage = Type.Object({
+  entries: Type.Array(Type.Object({
+    id: Type.Integer(),
+    at: Type.String({ format: 'date-time' }),
+    actorId: Nullable(Type.String({ description: 'who did it; null for the system' })),
+    actorEmail: Nullable(Type.String()),
+    action: Type.String({ description: 'e.g. sign-in, organisation.approved, roster.uploaded' }),
+    subjectType: Nullable(Type.String()),
+    subjectId: Nullable(Type.String()),
+    correlationId: Nullable(Type.String({ description: 'the request that did it; find its logs and events by it' })),
+    ip: Nullable(Type.String()),
+    details: Type.Record(Type.String(), Type.Unknown()),
+  })),
+  next: Type.Union([Type.Integer(), Type.Null()], { description: 'pass as `before` for the next page' }),
+});
 
 /** Admin work: organisation approvals and the audit log. */
 export function adminRoutes(deps: IdentityDeps) {
@@ -44,13 +60,14 @@ export function adminRoutes(deps: IdentityDeps) {
       schema: {
         tags: ['admin'], summary: 'The audit log, newest first', security: bearer,
         querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }), before: Type.Optional(Type.Integer({ minimum: 1 })) }),
+        response: { 200: AuditPage },
       },
     }, async (request) => {
       const { limit, before } = request.query as { limit: number; before?: number };
       return deps.db.transaction().execute(async (tx) => {
         authorize(await principalOf(deps, tx, requireActor(request)), 'audit.read', { kind: 'platform' });
         const entries = await deps.organisations.auditPage(tx, { limit, beforeId: before });
-        return { entries, next: entries.length === limit ? (entries.at(-1)?.id ?? null) : null };
+        return { entries: entries.map((e) => ({ ...e, at: e.at.toISOString() })), next: entries.length === limit ? (entries.at(-1)?.id ?? null) : null };
       });
     });
   };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { MemberRole } from '../domain/access-policy.ts';
-import type { OrganisationRecord, OrganisationStore, OrganisationType, VerifiedOfficer } from '../application/organisation-ports.ts';
+import type { AuditRecord, OrganisationRecord, OrganisationStore, OrganisationType, VerifiedOfficer } from '../application/organisation-ports.ts';
 
 interface OrgRow { id: string; type: OrganisationType; name: string; status: 'pending' | 'active' | 'rejected'; requested_by: string | null; created_at: Date; decided_at: Date | null; decision_note: string | null }
 const ORG_COLUMNS = sql`o.id, o.type, o.name, o.status, o.requested_by, o.created_at, o.decided_at, o.decision_note`;
@@ -109,7 +109,8 @@ export function organisationStore(): OrganisationStore {
       return rows.rows;
     },
     async auditPage(tx, page) {
-      const rows = await sql<Record<string, unknown> & { id: number }>`select l.id, l.at, l.actor_id, a.email as actor_email, l.action, l.subject_type, l.subject_id, l.correlation_id, l.ip, l.details
+      const rows = await sql<AuditRecord>`select l.id, l.at, l.actor_id as "actorId", a.email as "actorEmail", l.action, l.subject_type as "subjectType",
+        l.subject_id as "subjectId", l.correlation_id as "correlationId", l.ip, l.details
         from identity.audit_log l left join identity.accounts a on a.id = l.actor_id
         where (${page.beforeId ?? null}::bigint is null or l.id < ${page.beforeId ?? null}) order by l.id desc limit ${page.limit}`.execute(tx);
       return rows.rows;

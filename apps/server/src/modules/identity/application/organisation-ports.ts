@@ -44,6 +44,20 @@ export interface VerifiedOfficer {
   readonly via: 'roster' | 'domain';
 }
 
+/** An audit-log entry, newest first in pages. */
+export interface AuditRecord {
+  readonly id: number;
+  readonly at: Date;
+  readonly actorId: string | null;
+  readonly actorEmail: string | null;
+  readonly action: string;
+  readonly subjectType: string | null;
+  readonly subjectId: string | null;
+  readonly correlationId: string | null;
+  readonly ip: string | null;
+  readonly details: Record<string, unknown>;
+}
+
 /** Organisations, memberships, invitations, rosters and officer domains. */
 export interface OrganisationStore {
   membershipsOf(tx: Tx, accountId: string): Promise<Map<string, MemberRole>>;
@@ -63,5 +77,5 @@ export interface OrganisationStore {
   verifyMatchingOfficers(tx: Tx, scope: { organisationId?: string; accountId?: string }, at: Date): Promise<VerifiedOfficer[]>;
   upsertOfficerDomain(tx: Tx, organisationId: string, domain: string, status: 'pending' | 'approved', by: string): Promise<void>;
   listOfficerDomains(tx: Tx, organisationId: string): Promise<Array<{ domain: string; status: string }>>;
-  auditPage(tx: Tx, page: { limit: number; beforeId?: number }): Promise<Array<Record<string, unknown> & { id: number }>>;
+  auditPage(tx: Tx, page: { limit: number; beforeId?: number }): Promise<AuditRecord[]>;
 }
