@@ -71,7 +71,20 @@ function dispatch<M>(handlers: Set<(message: M) => void>, message: M): void {
 /** A websocket to `/ws` that reconnects with exponential backoff and types its messages. */
 export function createSocketClient(options: SocketClientOptions = {}): SocketClient {
   const { heartbeatMs = 25_000, createSocket = (url: string): SocketLike => new WebSocket(url) } = options;
-  const handlers: Handlers = { welcome: new Set(), pong: new Set(), error: new Set() };
+  const handlers: Handlers = {
+    welcome: new Set(),
+    pong: new Set(),
+    error: new Set(),
+    'location.rejected': new Set(),
+    'nearby.entered': new Set(),
+    'nearby.changed': new Set(),
+    'nearby.left': new Set(),
+    'availability.changed': new Set(),
+    'request.received': new Set(),
+    'request.updated': new Set(),
+    'connection.made': new Set(),
+    'meet.position': new Set(),
+  };
   let socket: SocketLike | undefined;
   let status: SocketStatus = 'idle';
   let attempt = 0;
@@ -84,16 +97,14 @@ export function createSocketClient(options: SocketClientOptions = {}): SocketCli
     options.onStatus?.(next);
   }
 
+  /** Hands a message to the handlers of its type. */
+  function deliver<K extends ServerMessageType>(type: K, message: ServerMessageMap[K]) {
+    dispatch(handlers[type], message);
+  }
+
   function emit(message: ServerMessage) {
-    switch (message.type) {
-      case 'welcome':
-        attempt = 0;
-        return dispatch(handlers.welcome, message);
-      case 'pong':
-        return dispatch(handlers.pong, message);
-      case 'error':
-        return dispatch(handlers.error, message);
-    }
+    if (message.type === 'welcome') attempt = 0;
+    deliver(message.type, message);
   }
 
   function stopTimers() {
