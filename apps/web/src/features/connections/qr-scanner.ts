@@ -1,4 +1,17 @@
-import jsQR from 'jsqr';
+import jsqrExport from 'jsqr';
+import type { Options, QRCode } from 'jsqr';
+
+type JsQr = (data: Uint8ClampedArray, width: number, height: number, options?: Options) => QRCode | null;
+
+function isDecoder(value: unknown): value is JsQr {
+  return typeof value === 'function';
+}
+
+/**
+ * jsQR is CommonJS: bundlers hand over its function as the default export, while Node's type rules
+ * see the whole module there (with the function as its `default`). Take whichever is the function.
+ */
+const jsQR = [jsqrExport, Reflect.get(Object(jsqrExport), 'default')].find(isDecoder);
 
 /** The part of an ImageData the decoder reads (so tests can hand in a plain buffer). */
 export interface ImageDataLike {
@@ -10,7 +23,7 @@ export interface ImageDataLike {
 /** The text of the QR code in an RGBA image, or undefined when there is none that can be read. */
 export function decodeQrFromImageData(image: ImageDataLike): string | undefined {
   // Codes on a phone screen in dark mode can be light on dark: try both ways.
-  const code = jsQR(image.data, image.width, image.height, { inversionAttempts: 'attemptBoth' });
+  const code = jsQR?.(image.data, image.width, image.height, { inversionAttempts: 'attemptBoth' });
   return code && code.data !== '' ? code.data : undefined;
 }
 
