@@ -6,6 +6,7 @@ import { Brand, GiftIcon, HomeIcon, LanguageSwitch, SkipLink, UserIcon } from '.
 import { accountInitial, accountLabel } from '../features/auth/account-label.ts';
 import { signInPath } from '../features/auth/next-path.ts';
 import { useSession } from '../features/auth/session-context.tsx';
+import { ConnectionsProvider } from '../features/connections/connections-context.tsx';
 import { useFocusOnNavigate } from './use-focus-on-navigate.ts';
 import './pwa-layout.css';
 
@@ -67,7 +68,10 @@ export function PwaLayout() {
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="hb-pwa__main">
-        <Outlet />
+        {/* The connections socket lives across tabs: requests and celebrations reach every page. */}
+        <ConnectionsProvider>
+          <Outlet />
+        </ConnectionsProvider>
       </main>
       <nav className="hb-tabbar" aria-label={t('nav.label')}>
         <ul className="hb-tabbar__list">

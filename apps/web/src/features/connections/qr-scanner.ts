@@ -45,6 +45,8 @@ export interface QrScannerOptions {
   onCode: (text: string) => void;
   /** Called when the camera cannot be started. */
   onProblem: (problem: CameraProblem) => void;
+  /** Called once the camera shows. */
+  onStarted?: () => void;
   /** Frames are read this often (default 250 ms: fast enough, light on a phone's battery). */
   intervalMs?: number;
 }
@@ -56,7 +58,7 @@ const maxFrameSide = 640;
  * Starts the rear camera and reads frames until a QR code decodes. Returns `stop`, which ends the
  * scan and releases the camera (the light goes off).
  */
-export function startQrScanner({ video, onCode, onProblem, intervalMs = 250 }: QrScannerOptions): () => void {
+export function startQrScanner({ video, onCode, onProblem, onStarted, intervalMs = 250 }: QrScannerOptions): () => void {
   let stopped = false;
   let stream: MediaStream | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -107,6 +109,8 @@ export function startQrScanner({ video, onCode, onProblem, intervalMs = 250 }: Q
       } catch {
         // Autoplay of a muted inline video is allowed; a failure here still leaves frames to read.
       }
+      if (stopped) return;
+      onStarted?.();
       readFrame();
     },
     (error: unknown) => {

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { EmptyState, NearbyIcon, PageHeader } from '../../ui/index.ts';
+import { PageHeader } from '../../ui/index.ts';
 import { accountLabel } from '../auth/account-label.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { splitAround } from '../../i18n/split-around.ts';
+import { ConnectionsHome } from '../connections/connections-home.tsx';
 import { ServerStatusCard } from '../status/server-status-card.tsx';
 import './home-page.css';
 
-/** The citizen/officer start page: a greeting, who is nearby (soon) and whether the service is up. */
+/** The citizen/officer start page: a greeting, who is nearby (or, for officers, their availability and requests) and whether the service is up. */
 export function HomePage() {
   const { t } = useTranslation();
   const { account } = useSession();
@@ -28,9 +29,7 @@ export function HomePage() {
         }
         description={t('home.description')}
       />
-      <EmptyState icon={<NearbyIcon size={32} />} title={t('home.nearby.title')} badge={t('home.nearby.badge')}>
-        <p>{t('home.nearby.body')}</p>
-      </EmptyState>
+      <ConnectionsHome />
       <ServerStatusCard />
     </div>
   );
