@@ -26,8 +26,8 @@ function closedMessage(t: TFunction, reason: AvailabilityCloseReason): string {
   }
 }
 
-function modesText(t: TFunction, window: AvailabilityWindow): string {
-  const modes = [window.inPerson ? t('connections.availability.modeInPerson') : '', window.virtual ? t('connections.availability.modeVirtual') : ''];
+function modesText(t: TFunction, open: AvailabilityWindow): string {
+  const modes = [open.inPerson ? t('connections.availability.modeInPerson') : '', open.virtual ? t('connections.availability.modeVirtual') : ''];
   return t('connections.availability.modes', { modes: modes.filter(Boolean).join(' · ') });
 }
 
@@ -46,7 +46,7 @@ export function AvailabilityCard({ sharing }: { sharing: LocationSharing }) {
   const [extended, setExtended] = useState(false);
   const openHeading = useRef<HTMLHeadingElement>(null);
   const title = useRef<HTMLHeadingElement>(null);
-  const { window } = state;
+  const openWindow = state.window;
 
   useEffect(() => {
     const controller = new AbortController();
@@ -100,25 +100,25 @@ export function AvailabilityCard({ sharing }: { sharing: LocationSharing }) {
   }
 
   return (
-    <Card className="hb-connections__card" aria-labelledby={titleId} data-testid="availability-card" data-open={window ? 'true' : 'false'}>
+    <Card className="hb-connections__card" aria-labelledby={titleId} data-testid="availability-card" data-open={openWindow ? 'true' : 'false'}>
       <h2 id={titleId} ref={title} tabIndex={-1} className="hb-card__title hb-connections__title">
         <ShieldCheckIcon size={20} />
         {t('connections.availability.title')}
       </h2>
-      {load === 'loading' && !window ? <LoadingState label={t('connections.availability.loading')} /> : null}
-      {typeof load === 'object' && !window ? (
+      {load === 'loading' && !openWindow ? <LoadingState label={t('connections.availability.loading')} /> : null}
+      {typeof load === 'object' && !openWindow ? (
         <ErrorState title={t('connections.availability.loadFailed')} retryLabel={t('connections.availability.retry')} onRetry={() => setAttempt((n) => n + 1)}>
           <p>{connectionErrorMessage(t, load)}</p>
         </ErrorState>
       ) : null}
-      {window ? (
+      {openWindow ? (
         <div className="hb-availability__open">
           <h3 ref={openHeading} tabIndex={-1} className="hb-availability__status">
             <span className="hb-availability__dot" aria-hidden="true" />
             {t('connections.availability.open')}
           </h3>
-          <p className="hb-connections__muted">{modesText(t, window)}</p>
-          <CountdownTimer until={window.closesAt} label={t('connections.availability.closesIn')} />
+          <p className="hb-connections__muted">{modesText(t, openWindow)}</p>
+          <CountdownTimer until={openWindow.closesAt} label={t('connections.availability.closesIn')} />
           <div className="hb-connections__actions">
             <Button variant="secondary" loading={busy === 'extend'} onClick={() => void act('extend')}>
               {busy === 'extend' ? t('connections.availability.extending') : t('connections.availability.extend')}
@@ -132,10 +132,10 @@ export function AvailabilityCard({ sharing }: { sharing: LocationSharing }) {
               {t('connections.availability.extended', { minutes: settings?.windowMinutes ?? 15 })}
             </Notice>
           ) : null}
-          {window.inPerson ? <LocationStatus status={sharing.status} fix={sharing.fix} rejection={state.rejection} /> : null}
+          {openWindow.inPerson ? <LocationStatus status={sharing.status} fix={sharing.fix} rejection={state.rejection} /> : null}
         </div>
       ) : null}
-      {!window && load === 'ready' ? (
+      {!openWindow && load === 'ready' ? (
         <>
           {state.closedReason ? (
             <Notice tone={state.closedReason === 'stopped' ? 'info' : 'warning'} role="status" icon={<AlertIcon />}>

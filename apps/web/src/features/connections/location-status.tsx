@@ -24,8 +24,9 @@ export function LocationStatus({ status, fix, rejection }: LocationStatusProps) 
         </Notice>
       ) : null}
       {status === 'sharing' ? (
-        <p className="hb-connections__muted" role="status">
-          {t('connections.location.sharing')} {fix ? t('connections.location.accuracy', { metres }) : null}
+        <p className="hb-connections__muted">
+          {/* Announced once; the accuracy beside it changes with every fix and is not. */}
+          <span role="status">{t('connections.location.sharing')}</span> {fix ? t('connections.location.accuracy', { metres }) : null}
         </p>
       ) : null}
       {status === 'sharing' && fix && fix.accuracy > poorAccuracyM ? (
