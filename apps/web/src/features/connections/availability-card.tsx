@@ -53,7 +53,7 @@ export function AvailabilityCard({ sharing }: { sharing: LocationSharing }) {
     setLoad('loading');
     getAvailability(session, controller.signal).then(
       (loaded) => {
-        dispatch({ type: 'window-loaded', window: loaded });
+        dispatch({ type: 'window-loaded', window: loaded, now: Date.now() });
         setLoad('ready');
       },
       (cause: unknown) => {
@@ -84,7 +84,7 @@ export function AvailabilityCard({ sharing }: { sharing: LocationSharing }) {
       setError(failure);
       // The server knows better: show the window as it is.
       if (failure.code === 'CONNECTIONS_WINDOW_ALREADY_OPEN') setAttempt((n) => n + 1);
-      if (failure.code === 'CONNECTIONS_NO_OPEN_WINDOW') dispatch({ type: 'window-loaded', window: null });
+      if (failure.code === 'CONNECTIONS_NO_OPEN_WINDOW') dispatch({ type: 'window-loaded', window: null, now: Date.now() });
     } finally {
       setBusy(null);
     }
@@ -138,7 +138,11 @@ export function AvailabilityCard({ sharing }: { sharing: LocationSharing }) {
       {!openWindow && load === 'ready' ? (
         <>
           {state.closedReason ? (
-            <Notice tone={state.closedReason === 'stopped' ? 'info' : 'warning'} role="status" icon={<AlertIcon />}>
+            <Notice
+              tone={state.closedReason === 'stopped' ? 'info' : 'warning'}
+              role="status"
+              icon={state.closedReason === 'stopped' ? <CheckCircleIcon /> : <AlertIcon />}
+            >
               {closedMessage(t, state.closedReason)}
             </Notice>
           ) : null}

@@ -48,7 +48,7 @@ function resync(session: Session, isOfficer: boolean, dispatch: Dispatch<Connect
     // The socket's next messages (or the next reconnect) bring the state up to date; the cards offer their own retry.
   };
   listRequests(session, signal).then(({ incoming, outgoing }) => dispatch({ type: 'requests-loaded', incoming, outgoing }), ignore);
-  if (isOfficer) getAvailability(session, signal).then((window) => dispatch({ type: 'window-loaded', window }), ignore);
+  if (isOfficer) getAvailability(session, signal).then((window) => dispatch({ type: 'window-loaded', window, now: Date.now() }), ignore);
   else getNearby(session, signal).then((officers) => dispatch({ type: 'nearby-loaded', officers }), ignore);
 }
 

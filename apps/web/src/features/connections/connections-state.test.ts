@@ -144,3 +144,13 @@ test('a rejected fix is kept until cleared, and stopping sharing forgets who was
   assert.deepEqual(stopped.nearby, []);
   assert.equal(stopped.rejection, null);
 });
+
+test('a window gone after a dropped connection is explained: expired past its time, else closed on the disconnect', () => {
+  const window = { id: 'w1', inPerson: true, virtual: false, startedAt: '2030-01-01T10:00:00Z', closesAt: '2030-01-01T10:15:00Z' };
+  const open = run('o1', { type: 'window-loaded', window });
+  const dropped = reduceConnections(open, { type: 'window-loaded', window: null, now: Date.parse('2030-01-01T10:05:00Z') });
+  assert.equal(dropped.closedReason, 'disconnected');
+  const late = reduceConnections(open, { type: 'window-loaded', window: null, now: Date.parse('2030-01-01T10:20:00Z') });
+  assert.equal(late.closedReason, 'expired');
+  assert.equal(reduceConnections(initialConnectionsState('o1'), { type: 'window-loaded', window: null, now: 0 }).closedReason, null, 'no window, nothing to explain');
+});

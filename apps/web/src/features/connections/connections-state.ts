@@ -41,7 +41,8 @@ export type ConnectionsAction =
   | { type: 'message'; message: ServerMessage }
   | { type: 'nearby-loaded'; officers: NearbyOfficer[] }
   | { type: 'requests-loaded'; incoming: ConnectionRequest[]; outgoing: ConnectionRequest[] }
-  | { type: 'window-loaded'; window: AvailabilityWindow | null }
+  /** The window as the server has it; `now` (epoch ms) tells why one the app thought open is gone. */
+  | { type: 'window-loaded'; window: AvailabilityWindow | null; now?: number }
   | { type: 'window-stopped' }
   | { type: 'request-changed'; request: ConnectionRequest }
   | { type: 'connection-made'; connection: Connection }
@@ -163,6 +164,16 @@ function onMessage(state: ConnectionsState, message: ServerMessage): Connections
   }
 }
 
+/**
+ * Why a window the app thought open is gone, when the server's message saying so was missed (it is
+ * sent on the socket that just dropped): past its closing time it expired, else the server closed it
+ * when the officer's connection dropped.
+ */
+function vanishedReason(state: ConnectionsState, now: number | undefined): AvailabilityCloseReason | undefined {
+  if (!state.window || now === undefined) return undefined;
+  return Date.parse(state.window.closesAt) <= now ? 'expired' : 'disconnected';
+}
+
 /** The reducer of the connections feature. */
 export function reduceConnections(state: ConnectionsState, action: ConnectionsAction): ConnectionsState {
   switch (action.type) {
@@ -176,7 +187,7 @@ export function reduceConnections(state: ConnectionsState, action: ConnectionsAc
       return { ...state, incoming: action.incoming, outgoing: [...action.outgoing, ...decided] };
     }
     case 'window-loaded':
-      return { ...state, window: action.window, closedReason: action.window ? null : state.closedReason };
+      return { ...state, window: action.window, closedReason: action.window ? null : (vanishedReason(state, action.now) ?? state.closedReason) };
     case 'window-stopped':
       return { ...state, window: null, closedReason: 'stopped' };
     case 'request-changed':

@@ -90,7 +90,7 @@ export function QrScan({ onConnected }: QrScanProps) {
   const cameraProblem = camera === 'denied' || camera === 'unavailable' || camera === 'unsupported';
   return (
     <div className="hb-qr-scan" data-testid="qr-scan" data-camera={camera}>
-      <div className="hb-qr-scan__viewport" hidden={cameraProblem}>
+      <div className="hb-qr-scan__viewport" hidden={cameraProblem || camera === 'stopped'}>
         <video ref={video} className="hb-qr-scan__video" muted playsInline aria-label={t('connections.qr.camera')} />
         {camera === 'starting' ? (
           <div className="hb-qr-scan__overlay">

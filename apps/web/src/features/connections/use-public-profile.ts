@@ -17,10 +17,12 @@ function load(accountId: string): Promise<PublicProfile> {
   return promise;
 }
 
-/** Someone's public profile (what their privacy settings let anyone see); undefined while loading or on failure. */
+/** Someone's public profile (what their privacy settings let anyone see); undefined while loading, on failure, or for an empty id. */
 export function usePublicProfile(accountId: string): PublicProfile | undefined {
   const [loaded, setLoaded] = useState<PublicProfile | undefined>(undefined);
   useEffect(() => {
+    // No one to look up (e.g. the meet card with no meeting): ask nothing.
+    if (accountId === '') return undefined;
     let live = true;
     load(accountId).then(
       (profile) => {
