@@ -10,12 +10,14 @@ import type { Database } from './platform/db/database.ts';
 import { migrate, type MigrationSet } from './platform/db/migrator.ts';
 import { identityModule } from './modules/identity/index.ts';
 import { profilesModule } from './modules/profiles/index.ts';
+import { connectionsModule } from './modules/connections/index.ts';
 import { openPglite } from './platform/db/pglite.ts';
 import { openPostgres } from './platform/db/postgres.ts';
 import { ErrorRegistry } from './platform/errors/registry.ts';
 import { platformErrors } from './platform/errors/platform-errors.ts';
 import { asyncApiDocument } from './platform/events/asyncapi.ts';
 import type { EventBus } from './platform/events/bus.ts';
+import { deferredBroadcast } from './platform/events/broadcast.ts';
 import { InProcessBus } from './platform/events/in-process-bus.ts';
 import { NatsBus } from './platform/events/nats-bus.ts';
 import type { EventCatalog, EventDefinition } from './platform/events/event-catalog.ts';
@@ -37,7 +39,7 @@ import { WsGateway } from './platform/ws/gateway.ts';
 import { SERVER_VERSION } from './version.ts';
 
 /** The product's modules, in dependency order. Each later issue adds its module here. */
-export const productModules: readonly ServerModule[] = [identityModule, profilesModule];
+export const productModules: readonly ServerModule[] = [identityModule, profilesModule, connectionsModule];
 
 const platformMigrations: MigrationSet = { schema: 'platform', dir: path.join(import.meta.dirname, 'platform/db/migrations') };
 
@@ -118,13 +120,14 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
     const fanout = natsLink ?? localFanout();
     let actorResolver: ActorResolver | undefined;
     const sessionAuthenticator = (): WsAuthenticator | undefined =>
-      actorResolver && { authenticate: async (token) => (token ? await actorResolver?.resolve(token).then((a) => (a ? { userId: a.accountId } : null)) ?? null : null) };
+      actorResolver && { authenticate: async (token) => (token ? await actorResolver?.resolve(token).then((a) => (a ? { userId: a.accountId, roles: a.roles } : null)) ?? null : null) };
     const authenticator = firstOf([() => devTokenAuthenticator(config.ws.devTokens), sessionAuthenticator]);
     const gateway = new WsGateway({ options: config.ws, logger, metrics, authenticator, fanout });
     const errors = new ErrorRegistry().register(platformErrors);
     let listeningUrl: string | undefined;
     const publicUrl = (): string => (config.http.publicUrlExplicit ? config.http.publicUrl : (listeningUrl ?? config.http.publicUrl));
-    const deps: ModuleDeps = { config, db: database.db, unitOfWork, gateway, keyring, clock, logger, metrics, publicUrl };
+    const broadcast = deferredBroadcast(instanceId);
+    const deps: ModuleDeps = { config, db: database.db, unitOfWork, gateway, keyring, clock, logger, metrics, publicUrl, broadcast, instanceId };
     const routes: FastifyPluginAsync[] = [];
     const closers: Array<() => Promise<void> | void> = [];
     const starters: Array<() => Promise<void>> = [];
@@ -144,6 +147,7 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
     }
     await bus.start();
     if (bus instanceof NatsBus && natsLink) natsLink.attach(natsFanout(bus.connection, `${overrides.natsSubjectPrefix ?? ''}heyblue.`));
+    if (bus instanceof NatsBus) broadcast.attach(bus.connection, `${overrides.natsSubjectPrefix ?? ''}heyblue.`);
     let shuttingDown = false;
     const app = await buildApp({
       config,
@@ -192,7 +196,7 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
           if (listening) await step('stop recorded', () => unitOfWork(system, async (_trx, events) => events.emit('platform.instance-stopped.v1', { instanceId, reason })).catch((error: unknown) => logger.warn({ err: error }, 'could not record the stop')));
           await step('relay batch finished', () => relay.stop());
           await step('modules closed', async () => { for (const close of closers) await close(); });
-          await step('bus closed', () => bus.close());
+          await step('bus closed', async () => { broadcast.close(); await bus.close(); });
           await step('database closed', () => database.close());
           if (tracing) await step('traces flushed', () => tracing.shutdown());
         })();

@@ -66,10 +66,11 @@ program
   .option('--citizens <n>', 'how many citizens', '0')
   .option('--officers <n>', 'how many verified officers', '0')
   .option('--prefix <prefix>', 'email prefix, so runs can be told apart', 'demo')
+  .option('--sessions-file <path>', 'also sign every seeded account in and write its tokens to this file (JSON lines, mode 0600), for simulators')
   .option('--allow-production', 'allow seeding a production server')
   .allowUnknownOption(true)
-  .action(async (options: { citizens: string; officers: string; prefix: string; allowProduction?: boolean }) =>
-    runCommand('seed.accounts', options, ['--citizens', '--officers', '--prefix', '--allow-production']));
+  .action(async (options: { citizens: string; officers: string; prefix: string; sessionsFile?: string; allowProduction?: boolean }) =>
+    runCommand('seed.accounts', options, ['--citizens', '--officers', '--prefix', '--sessions-file', '--allow-production']));
 
 program
   .command('settings')

@@ -6,6 +6,7 @@ import type { Config } from './config/config.ts';
 import type { Db } from './db/database.ts';
 import type { MigrationSet } from './db/migrator.ts';
 import type { ErrorSpec } from './errors/app-error.ts';
+import type { Broadcast } from './events/broadcast.ts';
 import type { Subscription } from './events/bus.ts';
 import type { EventCatalog } from './events/event-catalog.ts';
 import type { UnitOfWork } from './events/unit-of-work.ts';
@@ -23,6 +24,10 @@ export interface ModuleDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** Messages to the other instances' memory (NATS core in distributed mode; nobody to tell in embedded mode). */
+  readonly broadcast: Broadcast;
+  /** This instance's id (unique per process). */
+  readonly instanceId: string;
   /** Where users reach this server, for links in messages: PUBLIC_URL, or (when unset) the address it listens on, as localhost. */
   readonly publicUrl: () => string;
 }

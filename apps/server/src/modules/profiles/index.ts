@@ -1,7 +1,8 @@
 // Profiles: public profile (display name, bio, picture), privacy settings, data export, and a read
 // model of what a person did that later modules feed through their events.
 // Events in: identity.account-created.v1 (creates the profile), identity.officer-verified.v1 (shows the
-// precinct, hides the bio by default), identity.account-deleted.v1 (removes it).
+// precinct, hides the bio by default), identity.account-deleted.v1 (removes it), connections.connection-made.v1
+// (counts connections made).
 // Events out: profiles.profile-updated.v1.
 import path from 'node:path';
 import type { ServerModule } from '../../platform/module.ts';

@@ -36,6 +36,15 @@ export interface Config {
     readonly smsHttpToken?: string;
     readonly smsFrom: string;
   };
+  /** Connections: proximity radius, availability windows, location intake and the map. */
+  readonly connections: {
+    readonly nearbyRadiusM: number;
+    readonly windowMinutes: number;
+    readonly disconnectGraceSeconds: number;
+    readonly maxAccuracyM: number;
+    readonly requestTtlSeconds: number;
+    readonly map: { readonly tileUrl: string | null; readonly attribution: string | null };
+  };
   readonly shutdownTimeoutMs: number;
   readonly webDistDir: string;
   readonly otlpEndpoint: string | undefined;
@@ -170,6 +179,14 @@ function shape(s: Settings, sources: ConfigSources, problems: string[]): Config 
     ws: { maxFrameBytes: s.WS_MAX_FRAME_BYTES, heartbeatMs: s.WS_HEARTBEAT_MS, maxBufferedBytes: s.WS_MAX_BUFFERED_BYTES, devTokens },
     outbox: { pollMs: s.OUTBOX_POLL_MS, batchSize: s.OUTBOX_BATCH_SIZE, maxAttempts: s.OUTBOX_MAX_ATTEMPTS },
     delivery: { smtpUrl: s.SMTP_URL, emailFrom: s.EMAIL_FROM, smsHttpUrl: s.SMS_HTTP_URL, smsHttpToken: s.SMS_HTTP_TOKEN, smsFrom: s.SMS_FROM },
+    connections: {
+      nearbyRadiusM: s.NEARBY_RADIUS_M,
+      windowMinutes: s.AVAILABILITY_WINDOW_MINUTES,
+      disconnectGraceSeconds: s.DISCONNECT_GRACE_SECONDS,
+      maxAccuracyM: s.LOCATION_MAX_ACCURACY_M,
+      requestTtlSeconds: s.CONNECTION_REQUEST_TTL_SECONDS,
+      map: { tileUrl: s.MAP_TILE_URL ?? null, attribution: s.MAP_TILE_ATTRIBUTION ?? null },
+    },
     shutdownTimeoutMs: s.SHUTDOWN_TIMEOUT_MS,
     webDistDir: path.resolve(s.WEB_DIST_DIR ?? path.join(import.meta.dirname, '../../../../web/dist')),
     otlpEndpoint: s.OTEL_EXPORTER_OTLP_ENDPOINT,

@@ -10,7 +10,12 @@ import { WS_CLOSE, type ServerMessage } from './messages.ts';
 /** Who is on the other end of a socket. */
 export interface WsActor {
   readonly userId: string;
+  /** The roles the token carried (e.g. officer), when the authenticator knows them. */
+  readonly roles?: readonly string[];
 }
+
+/** Told when a user's first socket on this instance opens (true) and their last one closes (false). */
+export type PresenceListener = (userId: string, online: boolean) => void;
 
 /** The seam for sign-in: turns the connection's token into an actor, or null to refuse it. */
 export interface WsAuthenticator {
@@ -50,6 +55,7 @@ export class WsGateway {
   readonly #fanout: Fanout;
   readonly #rooms = new Map<string, Set<Connection>>();
   readonly #handlers = new Map<string, Handler>();
+  readonly #presenceListeners: PresenceListener[] = [];
   #heartbeat: NodeJS.Timeout | undefined;
 
   constructor(deps: { options: Config['ws']; logger: Logger; metrics: Metrics; authenticator: WsAuthenticator; fanout: Fanout }) {
@@ -66,6 +72,16 @@ export class WsGateway {
   handle(type: string, handler: Handler): void {
     if (this.#handlers.has(type)) throw new Error(`websocket message ${type} has two handlers`);
     this.#handlers.set(type, handler);
+  }
+
+  /** Subscribes to users coming online and going offline on this instance (explicit wiring, like `handle`). */
+  onPresence(listener: PresenceListener): void {
+    this.#presenceListeners.push(listener);
+  }
+
+  /** Whether the user has a socket open on this instance. */
+  isOnlineHere(userId: string): boolean {
+    return this.#rooms.has(userId);
   }
 
   /** Sends to every socket of a user, on any instance. */
@@ -120,8 +136,10 @@ export class WsGateway {
   #open(socket: WebSocket, actor: WsActor): void {
     const connection: Connection = { id: randomUUID(), actor, socket, alive: true, tokens: MESSAGES_PER_SECOND, refilledAt: Date.now() };
     let room = this.#rooms.get(actor.userId);
+    const first = !room;
     if (!room) this.#rooms.set(actor.userId, (room = new Set()));
     room.add(connection);
+    if (first) this.#tellPresence(actor.userId, true);
     this.#metrics.wsConnections.inc();
     socket.on('pong', () => { connection.alive = true; });
     socket.on('message', (data, isBinary) => this.#receive(connection, data, isBinary));
@@ -132,10 +150,23 @@ export class WsGateway {
     });
     socket.on('close', () => {
       room.delete(connection);
-      if (room.size === 0) this.#rooms.delete(actor.userId);
+      if (room.size === 0 && this.#rooms.get(actor.userId) === room) {
+        this.#rooms.delete(actor.userId);
+        this.#tellPresence(actor.userId, false);
+      }
       this.#metrics.wsConnections.dec();
     });
     this.#send(connection, { type: 'welcome', connectionId: connection.id, userId: actor.userId });
+  }
+
+  #tellPresence(userId: string, online: boolean): void {
+    for (const listener of this.#presenceListeners) {
+      try {
+        listener(userId, online);
+      } catch (error) {
+        this.#logger.error({ err: error, userId }, 'presence listener failed');
+      }
+    }
   }
 
   #receive(connection: Connection, data: unknown, isBinary: boolean): void {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import type { OperatorCommand } from '../../../platform/module.ts';
 import { makeAdmin } from '../application/admins.ts';
 import type { IdentityDeps } from '../application/identity-deps.ts';
@@ -25,8 +26,10 @@ export function operatorCommands(deps: IdentityDeps, mode: string): OperatorComm
           return n;
         };
         const prefix = typeof options.prefix === 'string' && /^[a-z0-9-]{1,20}$/.test(options.prefix) ? options.prefix : 'demo';
-        const report = await seedAccounts(deps, { citizens: count(options.citizens, 'citizens'), officers: count(options.officers, 'officers'), prefix });
-        return `Seed accounts: ${report.citizens} citizens and ${report.officers} verified officers${report.precinctId ? ` (precinct ${report.precinctId})` : ''}, ${report.created} of them new; emails ${report.emailPattern}.`;
+        const sessionsFile = typeof options.sessionsFile === 'string' ? options.sessionsFile : undefined;
+        const report = await seedAccounts(deps, { citizens: count(options.citizens, 'citizens'), officers: count(options.officers, 'officers'), prefix, sessions: sessionsFile !== undefined });
+        if (sessionsFile) writeFileSync(sessionsFile, report.sessions.map((s) => JSON.stringify(s)).join('\n') + '\n', { mode: 0o600 });
+        return `Seed accounts: ${report.citizens} citizens and ${report.officers} verified officers${report.precinctId ? ` (precinct ${report.precinctId})` : ''}, ${report.created} of them new; emails ${report.emailPattern}${sessionsFile ? `; ${report.sessions.length} signed-in sessions written to ${sessionsFile}` : ''}.`;
       },
     },
   ];

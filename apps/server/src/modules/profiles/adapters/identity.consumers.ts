@@ -4,6 +4,7 @@ import type { EventEnvelope } from '../../../platform/events/envelope.ts';
 import type { Subscription } from '../../../platform/events/bus.ts';
 import { deadLetterRecorder, idempotent } from '../../../platform/events/inbox.ts';
 import { AccountCreatedV1, AccountDeletedV1, OfficerVerifiedV1 } from '../../identity/contracts.ts';
+import { ConnectionMadeV1 } from '../../connections/contracts.ts';
 import { createProfile } from '../application/create-profile.ts';
 import { deleteProfile } from '../application/delete-profile.ts';
 import { markOfficer } from '../application/mark-officer.ts';
@@ -16,12 +17,23 @@ function payloadOf<S extends TSchema>(schema: S, envelope: EventEnvelope): Stati
   return payload;
 }
 
-/** Profiles follow accounts: one is made for each new account and removed with it. */
+/** Profiles follow accounts (one is made for each new account and removed with it) and count connections made. */
 export function identityConsumers(deps: ProfilesDeps): Subscription[] {
   const onCreated = 'profiles.on-account-created';
   const onDeleted = 'profiles.on-account-deleted';
   const onOfficer = 'profiles.on-officer-verified';
+  const onConnection = 'profiles.on-connection-made';
   return [
+    {
+      consumer: onConnection,
+      types: ['connections.connection-made.v1'],
+      handle: idempotent(deps.db, onConnection, async (envelope, tx) => {
+        const { officerId, citizenId } = payloadOf(ConnectionMadeV1, envelope);
+        await deps.store.countConnection(tx, officerId);
+        await deps.store.countConnection(tx, citizenId);
+      }),
+      onGiveUp: deadLetterRecorder(deps.db, onConnection),
+    },
     {
       consumer: onOfficer,
       types: ['identity.officer-verified.v1'],

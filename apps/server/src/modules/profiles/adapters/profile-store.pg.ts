@@ -46,6 +46,9 @@ async function lockAccount(tx: Tx, accountId: string): Promise<void> {
 /** Profiles' tables in schema `profiles`, through SQL. */
 export function profileStore(): ProfileStore {
   return {
+    async countConnection(tx, accountId) {
+      await sql`update profiles.profiles set connections_made = connections_made + 1 where account_id = ${accountId}`.execute(tx);
+    },
     async markOfficer(tx, accountId, precinct, at) {
       await sql`update profiles.profiles set precinct = ${precinct}, show_bio = false, updated_at = ${at} where account_id = ${accountId}`.execute(tx);
     },

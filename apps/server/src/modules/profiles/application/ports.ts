@@ -26,6 +26,8 @@ export interface ProfileStore {
   findAvatar(tx: Tx, accountId: string): Promise<AvatarRecord | undefined>;
   /** A verified officer: their precinct is shown, and their bio hidden by default (officers show precinct and connections, nothing more). */
   markOfficer(tx: Tx, accountId: string, precinct: string, at: Date): Promise<void>;
+  /** Adds one to the connections made (the read model fed by connections.connection-made.v1). */
+  countConnection(tx: Tx, accountId: string): Promise<void>;
   /** Deletes the profile and its picture, and remembers that the account is gone so nothing re-creates it. */
   remove(tx: Tx, accountId: string, at: Date): Promise<void>;
 }

@@ -1,0 +1,41 @@
+import type { Static, TSchema } from 'typebox';
+import { Value } from 'typebox/value';
+import type { Subscription } from '../../../platform/events/bus.ts';
+import type { EventEnvelope } from '../../../platform/events/envelope.ts';
+import { deadLetterRecorder, idempotent } from '../../../platform/events/inbox.ts';
+import { AccountDeletedV1, OfficerVerifiedV1 } from '../../identity/contracts.ts';
+import type { ConnectionsDeps } from '../application/connections-deps.ts';
+
+function payloadOf<S extends TSchema>(schema: S, envelope: EventEnvelope): Static<S> {
+  const payload = envelope.payload;
+  if (!Value.Check(schema, payload)) throw new Error(`${envelope.type} ${envelope.id}: payload does not match its schema`);
+  return payload;
+}
+
+/** Connections keep the list of verified officers (and their precinct) and forget deleted accounts (their window closes, pending requests are cancelled). */
+export function identityConsumers(deps: ConnectionsDeps): Subscription[] {
+  const onOfficer = 'connections.on-officer-verified';
+  const onDeleted = 'connections.on-account-deleted';
+  return [
+    {
+      consumer: onOfficer,
+      types: ['identity.officer-verified.v1'],
+      handle: idempotent(deps.db, onOfficer, async (envelope, tx) => {
+        const { accountId, precinctId, precinctName } = payloadOf(OfficerVerifiedV1, envelope);
+        await deps.store.saveOfficer(tx, { accountId, precinctId, precinctName }, new Date(envelope.occurredAt));
+      }),
+      onGiveUp: deadLetterRecorder(deps.db, onOfficer),
+    },
+    {
+      consumer: onDeleted,
+      types: ['identity.account-deleted.v1'],
+      handle: idempotent(deps.db, onDeleted, async (envelope, tx) => {
+        const { accountId } = payloadOf(AccountDeletedV1, envelope);
+        await deps.store.removeAccount(tx, accountId);
+        deps.hub.closeWindow(accountId);
+        deps.hub.stopSharing(accountId);
+      }),
+      onGiveUp: deadLetterRecorder(deps.db, onDeleted),
+    },
+  ];
+}

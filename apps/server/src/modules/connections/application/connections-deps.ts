@@ -1,0 +1,40 @@
+import type { Clock } from '../../../platform/clock.ts';
+import type { Config } from '../../../platform/config/config.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import type { EventCatalog } from '../../../platform/events/event-catalog.ts';
+import type { UnitOfWork } from '../../../platform/events/unit-of-work.ts';
+import type { LiveMap } from '../domain/live-map.ts';
+import type { QrKey } from '../domain/qr-token.ts';
+import type { LiveHub } from './live-hub.ts';
+import type { ConnectionsStore } from './ports.ts';
+
+/** What connections' use cases need. */
+export interface ConnectionsDeps {
+  readonly db: Db;
+  readonly store: ConnectionsStore;
+  readonly clock: Clock;
+  readonly unitOfWork: UnitOfWork<EventCatalog>;
+  readonly settings: Config['connections'];
+  readonly map: LiveMap;
+  readonly hub: LiveHub;
+  /** Sends a websocket message to a person on whichever instance holds their socket. */
+  readonly push: (userId: string, message: { type: string; [key: string]: unknown }) => void;
+  /** The newest QR MAC key signs; all verify (rotation). */
+  readonly qrKeys: () => { readonly signing: QrKey; readonly verifying: readonly QrKey[] };
+  /** The coarse (resolution 7) cell of a position or of a snapped cell, for events. */
+  readonly coarseCell: (lat: number, lon: number) => string;
+  /** The ZIP code of a position, when it is in one. */
+  readonly zipOf: (lat: number, lon: number) => string | null;
+}
+
+/** Who asked: the signed-in account, its roles, and the request, for event metadata. */
+export interface Caller {
+  readonly accountId: string;
+  readonly roles: readonly string[];
+  readonly correlationId: string;
+}
+
+/** The event context of a caller's action. */
+export function contextOf(caller: Caller): { actorId: string; correlationId: string; causationId: null } {
+  return { actorId: caller.accountId, correlationId: caller.correlationId, causationId: null };
+}

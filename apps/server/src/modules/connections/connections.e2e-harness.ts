@@ -1,0 +1,150 @@
+// A listening server with seeded, signed-in officers and citizens, a clock the test moves, and
+// websocket clients that keep every message — for connections' end-to-end tests.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Response } from 'light-my-request';
+import WebSocket from 'ws';
+import type { Clock } from '../../platform/clock.ts';
+import type { Server } from '../../composition.ts';
+import { identityModule } from '../identity/index.ts';
+import { profilesModule } from '../profiles/index.ts';
+import { composeTestServer } from '../../../test/support/server.ts';
+import { tempDir } from '../../../test/support/config.ts';
+import { waitUntil } from '../../../test/support/wait.ts';
+import { createConnectionsModule, type ConnectionsProbe } from './index.ts';
+
+/** A clock that starts at the real time and moves only when told. */
+export class TestClock implements Clock {
+  #offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.#offsetMs);
+  }
+  advance(ms: number): void {
+    this.#offsetMs += ms;
+  }
+}
+
+/** A seeded, signed-in person. */
+export interface Person {
+  readonly accountId: string;
+  readonly token: string;
+  readonly role: 'citizen' | 'officer';
+}
+
+/** A websocket that keeps what it receives. */
+export class LiveClient {
+  readonly messages: Array<Record<string, unknown> & { type: string }> = [];
+  readonly socket: WebSocket;
+  readonly opened: Promise<void>;
+  constructor(url: string, token: string) {
+    this.socket = new WebSocket(`${url.replace('http', 'ws')}/ws?token=${encodeURIComponent(token)}`);
+    this.socket.on('message', (data) => this.messages.push(JSON.parse(String(data))));
+    this.opened = new Promise((resolve, reject) => {
+      this.socket.once('open', () => resolve());
+      this.socket.once('error', reject);
+    });
+  }
+  send(message: object): void {
+    this.socket.send(JSON.stringify(message));
+  }
+  /** Waits for a message of this type (matching `where`) that arrived after `since` messages. */
+  async next(type: string, where: (m: Record<string, unknown>) => boolean = () => true, since = 0, timeoutMs = 5000): Promise<Record<string, unknown>> {
+    let found: Record<string, unknown> | undefined;
+    await waitUntil(() => (found = this.messages.slice(since).find((m) => m.type === type && where(m))) !== undefined, timeoutMs, `a ${type} message`);
+    return found ?? {};
+  }
+  of(type: string): Array<Record<string, unknown>> {
+    return this.messages.filter((m) => m.type === type);
+  }
+  async close(): Promise<void> {
+    if (this.socket.readyState === WebSocket.CLOSED) return;
+    await new Promise<void>((resolve) => {
+      this.socket.once('close', () => resolve());
+      this.socket.close();
+    });
+  }
+}
+
+/** Everything a connections test needs. */
+export interface Stage {
+  readonly server: Server;
+  readonly url: string;
+  readonly clock: TestClock;
+  readonly probe: ConnectionsProbe;
+  readonly officers: readonly Person[];
+  readonly citizens: readonly Person[];
+  readonly admin: Person;
+  call(person: Person | undefined, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object): Promise<Response>;
+  live(person: Person): Promise<LiveClient>;
+  /** Sends a fix at the stage clock's time and moves the clock a second on (so the next one is not dropped as too frequent). */
+  fix(client: LiveClient, lat: number, lon: number, accuracy?: number): void;
+  close(): Promise<void>;
+}
+
+/** Starts a listening server with `officers` verified officers and `citizens` citizens, all signed in. */
+export async function startStage(options: { officers: number; citizens: number; settings?: Record<string, string>; logger?: import('pino').Logger }): Promise<Stage> {
+  const clock = new TestClock();
+  const probe: ConnectionsProbe = { map: undefined };
+  const server = await composeTestServer({ RATE_LIMIT_PER_MINUTE: '100000', ...options.settings }, { clock, modules: [identityModule, profilesModule, createConnectionsModule(probe)], ...(options.logger ? { logger: options.logger } : {}) });
+  const url = await server.listen();
+  const file = path.join(tempDir(), 'sessions.jsonl');
+  await server.commands.get('seed.accounts')?.run({ citizens: String(options.citizens), officers: String(options.officers), prefix: 'e2e', sessionsFile: file });
+  const people = fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line): Person => {
+      const seeded = JSON.parse(line) as { accountId: string; accessToken: string; role: 'citizen' | 'officer' };
+      return { accountId: seeded.accountId, token: seeded.accessToken, role: seeded.role };
+    });
+  const adminEmail = 'admin@e2e.example';
+  await server.commands.get('admin.create')?.run({ email: adminEmail });
+  const call: Stage['call'] = async (person, method, route, payload) =>
+    server.app.inject({ method, url: `/api/v1${route}`, headers: person ? { authorization: `Bearer ${person.token}` } : {}, ...(payload ? { payload } : {}) });
+  const officers = people.filter((p) => p.role === 'officer');
+  // The officers are verified when identity's event reaches connections through the relay.
+  await waitUntil(async () => (await call(officers.at(-1), 'GET', '/connections/availability')).statusCode === 200, 10_000, 'officers known to connections');
+  const clients: LiveClient[] = [];
+  return {
+    server,
+    url,
+    clock,
+    probe,
+    officers,
+    citizens: people.filter((p) => p.role === 'citizen'),
+    admin: await signInAdmin(server, adminEmail),
+    call,
+    async live(person) {
+      const client = new LiveClient(url, person.token);
+      clients.push(client);
+      await client.opened;
+      await client.next('welcome');
+      return client;
+    },
+    fix(client, lat, lon, accuracy = 10) {
+      client.send({ type: 'location', lat, lon, accuracy, at: clock.now().getTime() });
+      clock.advance(1000);
+    },
+    async close() {
+      for (const client of clients) await client.close();
+      await server.stop('test finished');
+    },
+  };
+}
+
+async function signInAdmin(server: Server, email: string): Promise<Person> {
+  const inject = server.app.inject.bind(server.app);
+  const requested = await inject({ method: 'POST', url: '/api/v1/auth/codes', payload: { channel: 'email', address: email }, remoteAddress: '10.99.0.1' });
+  assert.equal(requested.statusCode, 202, requested.body);
+  const messages = (await inject('/api/v1/dev/outbox')).json<{ messages: Array<{ to: string; text: string }> }>().messages;
+  const code = /\b(\d{6})\b/.exec(messages.find((m) => m.to === email)?.text ?? '')?.[1] ?? '';
+  const verified = await inject({ method: 'POST', url: `/api/v1/auth/codes/${requested.json().challengeId}/verify`, payload: { code }, remoteAddress: '10.99.0.1' });
+  assert.equal(verified.statusCode, 200, verified.body);
+  return { accountId: verified.json().account.id, token: verified.json().accessToken, role: 'citizen' };
+}
+
+/** Metres north/east of a point, in degrees. */
+export function offset(lat: number, lon: number, northM: number, eastM: number): { lat: number; lon: number } {
+  return { lat: lat + northM / 111_320, lon: lon + eastM / (111_320 * Math.cos((lat * Math.PI) / 180)) };
+}
