@@ -20,6 +20,8 @@ export interface LiveHubDeps {
   readonly push: (userId: string, message: LivePush) => void;
   /** Records a fraud flag (asynchronously; failures are logged, never thrown at the socket). */
   readonly recordFlag: (accountId: string, flag: TravelFlag) => void;
+  /** Counts each fix by outcome (`accepted` or the rejection code) and how long accepting it took. */
+  readonly observe?: (outcome: string, seconds: number) => void;
 }
 
 /**
@@ -48,6 +50,13 @@ export class LiveHub {
 
   /** A location message from a socket on this instance; returns the code it was refused with, if it was. */
   receiveLocation(userId: string, isOfficer: boolean, message: Readonly<Record<string, unknown>>): ConnectionsErrorCode | undefined {
+    const started = performance.now();
+    const outcome = this.#receive(userId, isOfficer, message);
+    this.#deps.observe?.(outcome ?? 'accepted', (performance.now() - started) / 1000);
+    return outcome;
+  }
+
+  #receive(userId: string, isOfficer: boolean, message: Readonly<Record<string, unknown>>): ConnectionsErrorCode | undefined {
     const now = this.#deps.clock.now().getTime();
     const last = this.#lastAcceptedAt.get(userId);
     if (last !== undefined && now - last < MIN_FIX_INTERVAL_MS) return 'CONNECTIONS_LOCATION_TOO_FREQUENT';
