@@ -15,6 +15,8 @@ before(async () => {
   server = await composeTestServer({ RATE_LIMIT_PER_MINUTE: '1000000' });
   await server.app.ready();
   world = await buildWorld(server);
+  // Modules learn who is an officer from events: deliver everything written so far.
+  while ((await server.relay.runOnce()) > 0);
 });
 after(async () => server?.stop('test over'));
 

@@ -28,6 +28,10 @@ export interface MatrixEntry {
 const A = (w: World): string => w.organisationA;
 const onlyA = ['ownerA', 'admin'] as const;
 const membersOfA = ['ownerA', 'staffA', 'admin'] as const;
+const officers = ['officer'] as const;
+/** Everyone but the officer may ask an officer to connect. */
+const citizens = ['citizen', 'ownerA', 'staffA', 'ownerB', 'admin'] as const;
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 let serial = 0;
 
 /** The matrix for the API under /api/v1. */
@@ -88,6 +92,23 @@ export const apiMatrix: readonly MatrixEntry[] = [
   { route: 'DELETE /api/v1/profiles/me/avatar', access: 'self', request: () => ({ url: '/api/v1/profiles/me/avatar' }) },
   { route: 'GET /api/v1/profiles/:accountId', access: 'public', request: (w) => ({ url: `/api/v1/profiles/${w.accountOf('ownerA')}` }) },
   { route: 'GET /api/v1/profiles/:accountId/avatar', access: 'public', alsoFine: [404], request: (w) => ({ url: `/api/v1/profiles/${w.accountOf('ownerA')}/avatar` }) },
+  { route: 'GET /api/v1/connections/settings', access: 'self', request: () => ({ url: '/api/v1/connections/settings' }) },
+  { route: 'GET /api/v1/connections/availability', access: { allow: officers }, request: () => ({ url: '/api/v1/connections/availability' }) },
+  { route: 'POST /api/v1/connections/availability', access: { allow: officers }, alsoFine: [409], request: () => ({ url: '/api/v1/connections/availability', payload: { inPerson: true, virtual: true } }) },
+  { route: 'POST /api/v1/connections/availability/extend', access: { allow: officers }, alsoFine: [409], request: () => ({ url: '/api/v1/connections/availability/extend' }) },
+  { route: 'DELETE /api/v1/connections/availability', access: { allow: officers }, request: () => ({ url: '/api/v1/connections/availability' }) },
+  { route: 'GET /api/v1/connections/nearby', access: 'self', request: () => ({ url: '/api/v1/connections/nearby' }) },
+  { route: 'GET /api/v1/connections/virtual-officers', access: 'self', request: () => ({ url: '/api/v1/connections/virtual-officers' }) },
+  { route: 'POST /api/v1/connections/requests', access: { allow: citizens }, alsoFine: [409], request: (w) => ({ url: '/api/v1/connections/requests', payload: { officerId: w.accountOf('officer'), kind: 'virtual' } }) },
+  { route: 'GET /api/v1/connections/requests', access: 'self', request: () => ({ url: '/api/v1/connections/requests' }) },
+  // Answering someone else's request answers 404 to everyone: a request is visible only to its two parties (connections.e2e tests the parties).
+  { route: 'POST /api/v1/connections/requests/:requestId/accept', access: 'self', alsoFine: [404], request: () => ({ url: `/api/v1/connections/requests/${NO_SUCH_ID}/accept` }) },
+  { route: 'POST /api/v1/connections/requests/:requestId/decline', access: 'self', alsoFine: [404], request: () => ({ url: `/api/v1/connections/requests/${NO_SUCH_ID}/decline` }) },
+  { route: 'POST /api/v1/connections/requests/:requestId/cancel', access: 'self', alsoFine: [404], request: () => ({ url: `/api/v1/connections/requests/${NO_SUCH_ID}/cancel` }) },
+  { route: 'POST /api/v1/connections/qr', access: 'self', request: () => ({ url: '/api/v1/connections/qr' }) },
+  { route: 'POST /api/v1/connections/qr/scan', access: 'self', alsoFine: [400], request: () => ({ url: '/api/v1/connections/qr/scan', payload: { token: 'not-a-code' } }) },
+  { route: 'GET /api/v1/connections', access: 'self', request: () => ({ url: '/api/v1/connections' }) },
+  { route: 'GET /api/v1/connections/fraud-flags', access: { allow: ['admin'] }, request: () => ({ url: '/api/v1/connections/fraud-flags' }) },
 ];
 
 /** Routes outside /api/v1, all public by design: operations, docs, the websocket (it checks its token before upgrading; see websocket.test.ts) and the web app's files. */
