@@ -18,12 +18,12 @@ export function connectionsRoutes(deps: ConnectionsDeps) {
     app.get('/connections/settings', {
       schema: {
         tags, summary: 'What the app needs to know: radius, window and request lengths, map tiles', security: bearer,
-        response: { 200: Type.Object({ radiusM: Type.Integer(), windowMinutes: Type.Integer(), requestTtlSeconds: Type.Integer(), qrRefreshSeconds: Type.Integer(), meetMinutes: Type.Integer(), map: Type.Object({ tileUrl: Type.Union([Type.String(), Type.Null()]), attribution: Type.Union([Type.String(), Type.Null()]) }) }) },
+        response: { 200: Type.Object({ radiusM: Type.Integer(), maxAccuracyM: Type.Integer({ description: 'fixes less accurate than this are ignored' }), windowMinutes: Type.Integer(), requestTtlSeconds: Type.Integer(), qrRefreshSeconds: Type.Integer(), meetMinutes: Type.Integer(), map: Type.Object({ tileUrl: Type.Union([Type.String(), Type.Null()]), attribution: Type.Union([Type.String(), Type.Null()]) }) }) },
       },
     }, async (request) => {
       callerOf(request);
       const s = deps.settings;
-      return { radiusM: s.nearbyRadiusM, windowMinutes: s.windowMinutes, requestTtlSeconds: s.requestTtlSeconds, qrRefreshSeconds: QR_REFRESH_MS / 1000, meetMinutes: MEET_MS / 60_000, map: s.map };
+      return { radiusM: s.nearbyRadiusM, maxAccuracyM: s.maxAccuracyM, windowMinutes: s.windowMinutes, requestTtlSeconds: s.requestTtlSeconds, qrRefreshSeconds: QR_REFRESH_MS / 1000, meetMinutes: MEET_MS / 60_000, map: s.map };
     });
 
     app.get('/connections/nearby', {

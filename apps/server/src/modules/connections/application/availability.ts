@@ -4,6 +4,7 @@ import type { WindowEndReason } from '../contracts.ts';
 import { assertSomeMode, closesAt, type Modes } from '../domain/window-rules.ts';
 import { contextOf, type Caller, type ConnectionsDeps } from './connections-deps.ts';
 import type { OfficerRecord, Tx, WindowRecord } from './ports.ts';
+import { presentWindow } from './views.ts';
 
 /** Only verified officers (known from identity.officer-verified.v1) open windows. */
 export async function requireOfficer(deps: ConnectionsDeps, tx: Tx, accountId: string): Promise<OfficerRecord> {
@@ -31,6 +32,7 @@ export async function startAvailability(deps: ConnectionsDeps, caller: Caller, m
     return { window: opened, precinctName: officer.precinctName };
   });
   deps.hub.openWindow(caller.accountId, liveWindowOf(window, precinctName));
+  deps.push(caller.accountId, { type: 'availability.changed', window: presentWindow(window) });
   return window;
 }
 
@@ -45,6 +47,7 @@ export async function extendAvailability(deps: ConnectionsDeps, caller: Caller):
     return { window: extended, precinctName: officer.precinctName };
   });
   deps.hub.openWindow(caller.accountId, liveWindowOf(window, precinctName));
+  deps.push(caller.accountId, { type: 'availability.changed', window: presentWindow(window) });
   return window;
 }
 
