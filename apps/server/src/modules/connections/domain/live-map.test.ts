@@ -119,6 +119,22 @@ describe('the live map', () => {
     assert.equal(map.bandBetween('c1', 'o1'), 'within-500m', 'but the positions are known for checks');
   });
 
+  it('works out who is near a citizen whose socket is on another instance from their replicated position', () => {
+    map.openWindow('o1', window);
+    map.moveOfficer('o1', fix(CENTRE.lat, CENTRE.lon), false);
+    map.moveCitizen('c1', fix(north(300), CENTRE.lon), false);
+    assert.deepEqual(map.nearbyOf('c1').map((e) => `${e.officerId}:${e.band}`), ['o1:within-500m']);
+    assert.equal(notices.length, 0);
+  });
+
+  it('ends a meeting for both when the officer’s window closes', () => {
+    map.openWindow('o1', window);
+    map.startMeet('k1', 'o1', 'c1', 50_000);
+    map.closeWindow('o1');
+    map.moveCitizen('c1', fix(CENTRE.lat, CENTRE.lon, 3000), true);
+    assert.equal(notices.filter((n) => n.kind === 'meet').length, 0);
+  });
+
   it('the band between two people is from the cell centre, and undefined past the radius plus margin', () => {
     map.openWindow('o1', window);
     map.moveOfficer('o1', fix(CENTRE.lat + 0.004, CENTRE.lon), true);

@@ -110,7 +110,7 @@ export class LiveMap {
     this.#unplace(officerId, state);
     this.#officers.delete(officerId);
     this.#forgetPosition(officerId);
-    this.#meets.delete(officerId);
+    this.#endMeet(officerId);
     return true;
   }
 
@@ -187,12 +187,26 @@ export class LiveMap {
     this.#forgetPosition(citizenId);
   }
 
-  /** The officers a citizen was told about, nearest band first. */
+  /**
+   * The officers near a citizen, nearest band first: what they were told when their socket is on this
+   * instance, otherwise worked out afresh from their replicated position (same radius, no hysteresis).
+   */
   nearbyOf(citizenId: string): NearbyEntry[] {
     const entries: NearbyEntry[] = [];
-    for (const [officerId, band] of this.#told.get(citizenId) ?? []) {
-      const state = this.#officers.get(officerId);
-      if (state?.area) entries.push({ officerId, band, area: state.area, window: state.window });
+    const told = this.#told.get(citizenId);
+    const fix = this.#fixes.get(citizenId);
+    if (told) {
+      for (const [officerId, band] of told) {
+        const state = this.#officers.get(officerId);
+        if (state?.area) entries.push({ officerId, band, area: state.area, window: state.window });
+      }
+    } else if (fix && !this.#officers.has(citizenId)) {
+      const count = this.#officerIndex.nearest(fix.lat, fix.lon, this.#options.radiusM, this.#options.maxNearby, this.#outIds, this.#outDist);
+      for (let i = 0; i < count; i++) {
+        const officerId = this.#slots.nameOf(this.#outIds[i] ?? -1);
+        const state = officerId === undefined ? undefined : this.#officers.get(officerId);
+        if (officerId && state?.area) entries.push({ officerId, band: bandFor(this.#outDist[i] ?? Infinity, undefined), area: state.area, window: state.window });
+      }
     }
     return entries.sort((a, b) => (a.band === b.band ? 0 : a.band === 'within-500m' ? -1 : 1));
   }
@@ -303,6 +317,12 @@ export class LiveMap {
     this.#officerIndex.remove(slot);
     this.#citizenIndex.remove(slot);
     this.#slots.release(userId);
+  }
+
+  #endMeet(userId: string): void {
+    const meet = this.#meets.get(userId);
+    this.#meets.delete(userId);
+    if (meet && this.#meets.get(meet.otherId)?.otherId === userId) this.#meets.delete(meet.otherId);
   }
 
   #forwardToMeet(userId: string, fix: Fix): void {
