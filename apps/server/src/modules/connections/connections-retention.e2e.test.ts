@@ -38,7 +38,8 @@ describe('retention of live positions', () => {
     stage.fix(officerLive, OFFICER.lat, OFFICER.lon);
     await citizenLive.next('meet.position');
     const map = stage.probe.map;
-    assert.ok(map?.holdsCoordinate(OFFICER.lat) && map.holdsCoordinate(CITIZEN.lat), 'while the window is open, the map holds both (the test can see them)');
+    assert.ok(map);
+    assert.ok(map.holdsCoordinate(OFFICER.lat) && map.holdsCoordinate(CITIZEN.lat), 'while the window is open, the map holds both (the test can see them)');
 
     // The officer stops and leaves; the citizen closes the app.
     await stage.call(officer, 'DELETE', '/connections/availability');

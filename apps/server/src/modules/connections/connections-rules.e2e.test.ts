@@ -63,24 +63,26 @@ describe('connections refuse what they must, each with its own code', () => {
     assert.equal((await ask(o2)).json().error.code, 'CONNECTIONS_CITIZENS_ONLY');
     assert.equal((await ask(citizen, o1.accountId, 'proximity')).json().error.code, 'CONNECTIONS_NOT_NEAR', 'no position shared yet');
 
-    const requests = [];
-    for (const officer of [o1, o2, o3]) requests.push((await ask(citizen, officer.accountId)).json().request);
+    const made: Array<{ id: string }> = [];
+    for (const officer of [o1, o2, o3]) made.push((await ask(citizen, officer.accountId)).json().request);
+    const [r1, r2, r3] = made;
+    assert.ok(r1 && r2 && r3);
     const fourth = await ask(citizen, o4.accountId);
     assert.equal(fourth.statusCode, 429);
     assert.equal(fourth.json().error.code, 'CONNECTIONS_TOO_MANY_PENDING');
 
-    assert.equal((await stage.call(o2, 'POST', `/connections/requests/${requests[0].id}/accept`)).json().error.code, 'CONNECTIONS_REQUEST_NOT_FOUND', 'another officer’s request');
-    assert.equal((await stage.call(o1, 'POST', `/connections/requests/${requests[0].id}/decline`)).statusCode, 200);
-    assert.equal((await stage.call(o1, 'POST', `/connections/requests/${requests[0].id}/accept`)).json().error.code, 'CONNECTIONS_REQUEST_NOT_PENDING');
+    assert.equal((await stage.call(o2, 'POST', `/connections/requests/${r1.id}/accept`)).json().error.code, 'CONNECTIONS_REQUEST_NOT_FOUND', 'another officer’s request');
+    assert.equal((await stage.call(o1, 'POST', `/connections/requests/${r1.id}/decline`)).statusCode, 200);
+    assert.equal((await stage.call(o1, 'POST', `/connections/requests/${r1.id}/accept`)).json().error.code, 'CONNECTIONS_REQUEST_NOT_PENDING');
     assert.equal((await ask(citizen, o1.accountId)).json().error.code, 'CONNECTIONS_DECLINE_COOLDOWN');
-    assert.equal((await stage.call(citizen, 'POST', `/connections/requests/${requests[1].id}/cancel`)).json().request.status, 'cancelled');
+    assert.equal((await stage.call(citizen, 'POST', `/connections/requests/${r2.id}/cancel`)).json().request.status, 'cancelled');
 
     // The third lapses after two minutes: both are told, and it can no longer be accepted.
     const citizenLive = await stage.live(citizen);
     stage.clock.advance(121_000);
-    const updated = await citizenLive.next('request.updated', (m) => (m.request as { id: string }).id === requests[2].id, 0, 6000);
+    const updated = await citizenLive.next('request.updated', (m) => (m.request as { id: string }).id === r3.id, 0, 6000);
     assert.equal((updated.request as { status: string }).status, 'expired');
-    assert.equal((await stage.call(o3, 'POST', `/connections/requests/${requests[2].id}/accept`)).json().error.code, 'CONNECTIONS_REQUEST_EXPIRED');
+    assert.equal((await stage.call(o3, 'POST', `/connections/requests/${r3.id}/accept`)).json().error.code, 'CONNECTIONS_REQUEST_EXPIRED');
     for (const officer of [o1, o2, o3, o4]) await stage.call(officer, 'DELETE', '/connections/availability');
   });
 
@@ -137,11 +139,11 @@ describe('connections refuse what they must, each with its own code', () => {
     const citizen = stage.citizens[5];
     assert.ok(officer && citizen);
     for (let i = 0; i < 3; i++) {
-      const code = (await stage.call(officer, 'POST', '/connections/qr')).json();
-      assert.equal((await stage.call(citizen, 'POST', '/connections/qr/scan', { token: code.token })).statusCode, 201);
+      const shown: { token: string } = (await stage.call(officer, 'POST', '/connections/qr')).json();
+      assert.equal((await stage.call(citizen, 'POST', '/connections/qr/scan', { token: shown.token })).statusCode, 201);
     }
-    const code = (await stage.call(officer, 'POST', '/connections/qr')).json();
-    const refused = await stage.call(citizen, 'POST', '/connections/qr/scan', { token: code.token });
+    const fourth: { token: string } = (await stage.call(officer, 'POST', '/connections/qr')).json();
+    const refused = await stage.call(citizen, 'POST', '/connections/qr/scan', { token: fourth.token });
     assert.equal(refused.statusCode, 429);
     assert.equal(refused.json().error.code, 'CONNECTIONS_PAIR_DAILY_LIMIT');
   });
