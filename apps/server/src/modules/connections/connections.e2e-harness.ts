@@ -6,9 +6,7 @@ import path from 'node:path';
 import type { Response } from 'light-my-request';
 import WebSocket from 'ws';
 import type { Clock } from '../../platform/clock.ts';
-import type { Server } from '../../composition.ts';
-import { identityModule } from '../identity/index.ts';
-import { profilesModule } from '../profiles/index.ts';
+import { productModules, type Server } from '../../composition.ts';
 import { composeTestServer } from '../../../test/support/server.ts';
 import { tempDir } from '../../../test/support/config.ts';
 import { waitUntil } from '../../../test/support/wait.ts';
@@ -86,7 +84,7 @@ export interface Stage {
 export async function startStage(options: { officers: number; citizens: number; settings?: Record<string, string>; logger?: import('pino').Logger }): Promise<Stage> {
   const clock = new TestClock();
   const probe: ConnectionsProbe = { map: undefined };
-  const server = await composeTestServer({ RATE_LIMIT_PER_MINUTE: '100000', ...options.settings }, { clock, modules: [identityModule, profilesModule, createConnectionsModule(probe)], ...(options.logger ? { logger: options.logger } : {}) });
+  const server = await composeTestServer({ RATE_LIMIT_PER_MINUTE: '100000', ...options.settings }, { clock, modules: productModules.map((m) => (m.name === 'connections' ? createConnectionsModule(probe) : m)), ...(options.logger ? { logger: options.logger } : {}) });
   const url = await server.listen();
   const file = path.join(tempDir(), 'sessions.jsonl');
   await server.commands.get('seed.accounts')?.run({ citizens: String(options.citizens), officers: String(options.officers), prefix: 'e2e', sessionsFile: file });

@@ -10,6 +10,10 @@ export function openPostgres(url: string, options: { maxConnections?: number; ap
     application_name: options.applicationName ?? 'heyblue',
     types: { getTypeParser: (oid, format) => (oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format)) },
   });
+  // An idle client whose backend goes away (server restart, a dropped database) makes the pool emit
+  // 'error'; unhandled, that would crash the process. The next query takes a fresh connection and
+  // reports any lasting problem where it matters (https://node-postgres.com/apis/pool#error).
+  pool.on('error', () => {});
   const db = new Kysely<NoTables>({ dialect: new PostgresDialect({ pool }) });
   let closing: Promise<void> | undefined;
   return { kind: 'postgres', db, close: () => (closing ??= db.destroy()) };
