@@ -52,7 +52,8 @@ function resync(session: Session, isOfficer: boolean, dispatch: Dispatch<Connect
   else getNearby(session, signal).then((officers) => dispatch({ type: 'nearby-loaded', officers }), ignore);
 }
 
-function SignedInConnections({ session, me, isOfficer, children }: { session: Session; me: string; isOfficer: boolean; children: ReactNode }) {
+/** Runs the socket and the state for one signed-in account, handing the result up (it renders nothing, so the page below never remounts). */
+function SignedInConnections({ session, me, isOfficer, onValue }: { session: Session; me: string; isOfficer: boolean; onValue: (value: ConnectionsContextValue | undefined) => void }) {
   const [state, dispatch] = useReducer(reduceConnections, me, initialConnectionsState);
   const [socket, setSocket] = useState<SocketClient | undefined>(undefined);
   const [socketStatus, setSocketStatus] = useState<SocketStatus>('idle');
@@ -93,13 +94,9 @@ function SignedInConnections({ session, me, isOfficer, children }: { session: Se
     () => ({ state, dispatch, send, socket, socketStatus, settings, isOfficer, session, me }),
     [state, send, socket, socketStatus, settings, isOfficer, session, me],
   );
-  return (
-    <ConnectionsContext value={value}>
-      {children}
-      <AnnouncementRegion announcement={state.announcement} />
-      <CelebrationDialog />
-    </ConnectionsContext>
-  );
+  useEffect(() => onValue(value), [value, onValue]);
+  useEffect(() => () => onValue(undefined), [onValue]);
+  return null;
 }
 
 /**
@@ -108,11 +105,18 @@ function SignedInConnections({ session, me, isOfficer, children }: { session: Se
  */
 export function ConnectionsProvider({ children }: { children: ReactNode }) {
   const { status, account, session } = useSession();
-  if (status !== 'signed-in' || !account) return children;
+  const [value, setValue] = useState<ConnectionsContextValue | undefined>(undefined);
+  const signedIn = status === 'signed-in' && account ? account : undefined;
+  const shared = signedIn && value?.me === signedIn.id ? value : undefined;
+  // The page stays in the same place in the tree whether or not someone is signed in: signing in or
+  // out must not remount it (it would lose what it was showing, e.g. "your account has been deleted").
   return (
-    <SignedInConnections key={account.id} session={session} me={account.id} isOfficer={account.roles.includes('officer')}>
+    <ConnectionsContext value={shared}>
+      {signedIn ? <SignedInConnections key={signedIn.id} session={session} me={signedIn.id} isOfficer={signedIn.roles.includes('officer')} onValue={setValue} /> : null}
       {children}
-    </SignedInConnections>
+      {shared ? <AnnouncementRegion announcement={shared.state.announcement} /> : null}
+      {shared ? <CelebrationDialog /> : null}
+    </ConnectionsContext>
   );
 }
 
