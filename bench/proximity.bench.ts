@@ -4,6 +4,7 @@
 // grid (Map<string, Set<number>> + Map<number, {lat, lon}>), brute force over every officer, and Redis
 // GEOADD/GEOSEARCH when REDIS_URL is set. Checks that our answers equal brute force's; exits 1 if not.
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { Redis } from 'ioredis';
 import { EARTH_RADIUS_M, ProximityIndex } from '../apps/server/src/modules/connections/domain/proximity-index.ts';
 
@@ -213,6 +214,7 @@ let sink = 0;
 const redis = process.env.REDIS_URL ? new Redis(process.env.REDIS_URL) : undefined;
 const key = `bench:proximity:${randomUUID()}`;
 const started = performance.now();
+const loadBefore = os.loadavg()[0] ?? NaN;
 
 for (const n of SIZES) {
   const lat = new Float64Array(n), lon = new Float64Array(n);
@@ -344,6 +346,6 @@ console.log(JSON.stringify({
   anchors,
   ratios,
   targets,
-  setup: { sizes: SIZES, cellSizeM: CELL_M, otherCellSizesM: OTHER_CELLS_M, rates: 'per CPU-second of this process (Redis: wall clock, and per CPU-second of the Redis server)', radiusM: RADIUS_M, k: K, boxM: BOX_M, centre: CENTRE, moveUpToM: 100, budgetMsPerRound: BUDGET_MS, checkedQueries: CHECKS * 2 * SIZES.length, wrongAnswers: wrong, seconds: round((performance.now() - started) / 1000), sink: sink % 1000, node: process.version },
+  setup: { sizes: SIZES, cellSizeM: CELL_M, otherCellSizesM: OTHER_CELLS_M, rates: 'per CPU-second of this process (Redis: wall clock, and per CPU-second of the Redis server)', radiusM: RADIUS_M, k: K, boxM: BOX_M, centre: CENTRE, moveUpToM: 100, budgetMsPerRound: BUDGET_MS, checkedQueries: CHECKS * 2 * SIZES.length, wrongAnswers: wrong, seconds: round((performance.now() - started) / 1000), loadAverage: [loadBefore, os.loadavg()[0] ?? NaN].map((x) => Math.round(x * 100) / 100), cores: os.availableParallelism(), sink: sink % 1000, node: process.version },
 }));
 process.exit(wrong > 0 ? 1 : 0);

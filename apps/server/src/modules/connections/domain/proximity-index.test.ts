@@ -99,6 +99,10 @@ describe('proximity index', () => {
     assertSameAnswers(index, points, -17.8, 179.99, 1500, 5);
     const next = random(11);
     const many = scatter(index, next, 2000, { lat: -17.8, lon: 180 }, 8000);
+    index.upsert(9000, -17.8, 179.99995);
+    index.upsert(9000, -17.8, -179.99995); // a 10 m step over the antimeridian, not enough to leave its cell
+    many.set(9000, { lat: -17.8, lon: -179.99995 });
+    assertSameAnswers(index, many, -17.8, -179.9999, 20, 3);
     for (let q = 0; q < 30; q++) assertSameAnswers(index, many, -17.8 + (next() - 0.5) * 0.05, 180 + (next() - 0.5) * 0.05, 400 + next() * 1000, 8);
   });
 
@@ -143,6 +147,38 @@ describe('proximity index', () => {
       for (let q = 0; q < 10; q++) assertSameAnswers(index, points, nyc.lat + (next() - 0.5) * 0.03, nyc.lon + (next() - 0.5) * 0.04, 40 + next() * 200, 6);
     }
     assert.equal(index.size, 2000);
+  });
+
+  it('finds an id that stays in its cell while just outside it, beyond every edge', () => {
+    // An id stays in its cell until it is 1/8 of a cell outside it. Here each id steps 2–10 % of a cell
+    // over an edge, and the query stands 4 % further out with a radius that reaches the id but not the edge.
+    const cellSizeM = 100;
+    const rowsPerDeg = (EARTH_RADIUS_M * Math.PI) / 180 / cellSizeM;
+    const next = random(37);
+    const index = new ProximityIndex({ cellSizeM });
+    const points: Points = new Map();
+    for (let id = 0; id < 400; id++) {
+      const row = Math.floor(nyc.lat * rowsPerDeg) + Math.floor(next() * 40) - 20;
+      const cols = Math.floor((2 * Math.PI * EARTH_RADIUS_M * Math.cos(((row + 0.5) / rowsPerDeg) * (Math.PI / 180))) / cellSizeM);
+      const col = Math.floor(((nyc.lon + 180) * cols) / 360) + Math.floor(next() * 40) - 20;
+      const at = (rows: number, columns: number) => ({ lat: rows / rowsPerDeg, lon: (columns * 360) / cols - 180 });
+      const along = 0.2 + 0.6 * next(), out = 0.02 + 0.08 * next();
+      const [from, to, query] = [
+        [at(row + 0.99, col + along), at(row + 1 + out, col + along), at(row + 1 + out + 0.04, col + along)],
+        [at(row + 0.01, col + along), at(row - out, col + along), at(row - out - 0.04, col + along)],
+        [at(row + along, col + 0.99), at(row + along, col + 1 + out), at(row + along, col + 1 + out + 0.04)],
+        [at(row + along, col + 0.01), at(row + along, col - out), at(row + along, col - out - 0.04)],
+      ][id % 4] ?? [];
+      if (!from || !to || !query) throw new Error('four sides');
+      index.upsert(id, from.lat, from.lon);
+      index.upsert(id, to.lat, to.lon);
+      const one: Points = new Map([[id, to]]);
+      const radiusM = 1.1 * distanceM(query.lat, query.lon, to.lat, to.lon);
+      assertSameAnswers(index, one, query.lat, query.lon, radiusM, 1);
+      index.remove(id);
+      points.set(id, to);
+    }
+    assert.equal(index.size, 0);
   });
 
   it('forgets removed ids, says whether an id was there, and reuses freed ids', () => {
