@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { Redis } from 'ioredis';
 import { EARTH_RADIUS_M, ProximityIndex } from '../apps/server/src/modules/connections/domain/proximity-index.ts';
+import { measureLocationUpdates } from './location-update.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const CELL_M = Number(process.env.BENCH_CELL_M ?? 500);
@@ -320,6 +321,13 @@ for (const n of SIZES) {
   if (redis) {
     r.queriesVsRedisPerCore = ratio(f.queriesPerSecond, a.redisQueriesPerRedisCoreSecond);
     r.movesVsRedisPerCore = ratio(f.movesPerSecond, a.redisMovesPerRedisCoreSecond);
+  }
+  // The full cost of one location update through the live path, at the headline size (citizens: a tenth of the officers).
+  if (n === 100_000) {
+    const cost = measureLocationUpdates(n, n / 10, { lat: CENTRE.lat, lon: CENTRE.lon, halfLat: HALF_LAT, halfLon: HALF_LON }, rand);
+    Object.assign(f, { fullUpdateOfficerNs: cost.officerUpdateNs, fullUpdateCitizenNs: cost.citizenUpdateNs, fullUpdatesPerSecondOfficers: cost.officerUpdatesPerSecond, fullUpdatesPerSecondCitizens: cost.citizenUpdatesPerSecond, noticesPerCitizenUpdate: cost.noticesPerCitizenUpdate });
+    if (cost.rejected > 0) console.error(`WRONG: ${cost.rejected} simulated walking fixes were rejected`);
+    wrong += cost.rejected;
   }
   console.log(`${label(n)} officers: ours ${JSON.stringify(f)}; anchors ${JSON.stringify(a)}; ratios ${JSON.stringify(r)}`);
 }
