@@ -93,10 +93,11 @@ test('a page of connections keeps its cursor as text', () => {
 });
 
 test('settings without tiles draw on a plain background', () => {
-  const settings = { radiusM: 1000, windowMinutes: 15, requestTtlSeconds: 120, qrRefreshSeconds: 15, meetMinutes: 10, map: { tileUrl: null, attribution: null } };
+  const settings = { radiusM: 1000, maxAccuracyM: 150, windowMinutes: 15, requestTtlSeconds: 120, qrRefreshSeconds: 15, meetMinutes: 10, map: { tileUrl: null, attribution: null } };
   assert.deepEqual(decodeSettings(settings), settings);
   assert.equal(decodeSettings({ ...settings, map: undefined }).map.tileUrl, null);
   assert.throws(() => decodeSettings({ ...settings, radiusM: '1000' }), TypeError);
+  assert.equal(decodeSettings({ ...settings, maxAccuracyM: undefined }).maxAccuracyM, 150, 'an older server: its default');
 });
 
 test('a QR code needs its token and short code', () => {

@@ -91,6 +91,8 @@ export interface QrCode {
 /** `GET /connections/settings`. */
 export interface ConnectionSettings {
   radiusM: number;
+  /** Fixes less accurate than this (metres) are ignored by the server. */
+  maxAccuracyM: number;
   windowMinutes: number;
   requestTtlSeconds: number;
   qrRefreshSeconds: number;
@@ -310,6 +312,7 @@ export function decodeSettings(data: unknown): ConnectionSettings {
   const map = isRecord(s['map']) ? s['map'] : {};
   return {
     radiusM: number(s['radiusM'], 'settings radiusM'),
+    maxAccuracyM: typeof s['maxAccuracyM'] === 'number' ? s['maxAccuracyM'] : 150,
     windowMinutes: number(s['windowMinutes'], 'settings windowMinutes'),
     requestTtlSeconds: number(s['requestTtlSeconds'], 'settings requestTtlSeconds'),
     qrRefreshSeconds: number(s['qrRefreshSeconds'], 'settings qrRefreshSeconds'),

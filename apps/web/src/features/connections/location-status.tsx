@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AlertIcon, CompassIcon, Notice } from '../../ui/index.ts';
 import { locationRejectionMessage } from './connection-messages.ts';
 import type { LocationFix } from './location-throttle.ts';
+import { useConnections } from './connections-context.tsx';
 import { poorAccuracyM } from './use-location-sharing.ts';
 import type { SharingStatus } from './use-location-sharing.ts';
 
@@ -15,6 +16,7 @@ export interface LocationStatusProps {
 /** Says where location sharing stands: asking, sharing (and how precisely), paused, or why it cannot. */
 export function LocationStatus({ status, fix, rejection }: LocationStatusProps) {
   const { t } = useTranslation();
+  const limit = useConnections()?.settings?.maxAccuracyM ?? poorAccuracyM;
   const metres = fix ? Math.round(fix.accuracy) : 0;
   return (
     <div className="hb-stack" data-testid="location-status" data-status={status}>
@@ -29,7 +31,7 @@ export function LocationStatus({ status, fix, rejection }: LocationStatusProps) 
           <span role="status">{t('connections.location.sharing')}</span> {fix ? t('connections.location.accuracy', { metres }) : null}
         </p>
       ) : null}
-      {status === 'sharing' && fix && fix.accuracy > poorAccuracyM ? (
+      {status === 'sharing' && fix && fix.accuracy > limit ? (
         <Notice tone="warning" icon={<AlertIcon />} title={t('connections.location.poorAccuracy.title')}>
           {t('connections.location.poorAccuracy.body', { metres })}
         </Notice>

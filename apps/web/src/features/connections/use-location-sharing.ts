@@ -7,7 +7,7 @@ import { usePageVisible } from './use-page-visible.ts';
 /** Where sharing stands: not asked, waiting for the first fix, sharing, paused in the background, or why it cannot. */
 export type SharingStatus = 'off' | 'asking' | 'sharing' | 'paused' | 'denied' | 'unavailable' | 'unsupported';
 
-/** Past this many metres a fix is too vague to tell bands apart: the app says so (the server decides what it uses). */
+/** Past this many metres (until the server's settings say otherwise: its default `LOCATION_MAX_ACCURACY_M`) a fix is too vague to use: the app says so. */
 export const poorAccuracyM = 150;
 
 /** With no new fix for this long (a phone lying still), a fresh one is asked for, so the server's copy stays current. */
