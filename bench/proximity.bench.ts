@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { Redis } from 'ioredis';
 import { EARTH_RADIUS_M, ProximityIndex } from '../apps/server/src/modules/connections/domain/proximity-index.ts';
+import { seededRandom } from '../apps/server/test/support/random.ts';
 import { measureLocationUpdates } from './location-update.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
@@ -26,14 +27,8 @@ const HALF_LAT = BOX_M / 2 / M_PER_DEG;
 const HALF_LON = HALF_LAT / COS_CENTRE;
 const gc = globalThis.gc ?? (() => console.error('warning: run with --expose-gc (bench/run.ts does) for memory figures'));
 
-// mulberry32: the same officers, moves and queries on every run.
-let seed = 42;
-const rand = (): number => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+// Seeded: the same officers, moves and queries on every run.
+const rand = seededRandom(42);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 // Heap + typed-array bytes after collecting (several times, with pauses: freed array buffers are swept concurrently).
 async function memory(): Promise<number> {

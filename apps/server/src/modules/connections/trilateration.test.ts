@@ -11,22 +11,12 @@ import { soloLink } from './application/live-link.ts';
 import type { LivePush } from './application/live-messages.ts';
 import { LiveMap } from './domain/live-map.ts';
 import { distanceM } from './domain/proximity-index.ts';
+import { seededRandom } from '../../../test/support/random.ts';
 
 const PLACEMENTS = 100;
 const SPOOFS = 1000;
 const NYC = { lat: 40.7128, lon: -74.006 };
 
-/** A small seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const toLat = (m: number) => m / 111_320;
 const toLon = (m: number, lat: number) => m / (111_320 * Math.cos((lat * Math.PI) / 180));
@@ -85,7 +75,7 @@ const median = (values: number[]): number => {
 
 describe('trilateration: a spoofing attacker learns at most the officer’s cell', () => {
   it(`over ${PLACEMENTS} placements and ${SPOOFS} spoofed positions each, the attacker's best estimate is off by ≥200 m at the median, and no coordinate of the officer is ever sent`, (t) => {
-    const rng = random(20261121);
+    const rng = seededRandom(20261121);
     const errors: number[] = [];
     for (let i = 0; i < PLACEMENTS; i++) {
       // Officers uniform over a 50 × 50 km box around New York City.

@@ -1,18 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { seededRandom } from '../../../../test/support/random.ts';
 import { distanceM, EARTH_RADIUS_M, ProximityIndex } from './proximity-index.ts';
 
-// A small seeded generator (mulberry32) so every failure can be replayed.
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded, so every failure can be replayed.
+const random = seededRandom;
 
 type Points = Map<number, { lat: number; lon: number }>;
 
