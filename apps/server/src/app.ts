@@ -92,6 +92,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     timeWindow: 60_000,
     // Limit headers only once a client is limited (retry-after and friends); three extra headers on every answer cost ~8% of throughput.
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+    // request.ip is undefined once the client's socket is gone; the plugin would throw on it.
+    keyGenerator: (request) => request.ip ?? request.socket?.remoteAddress ?? 'gone',
     errorResponseBuilder: (_request, context) => new AppError('PLATFORM_RATE_LIMITED', `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`),
   });
   registerMetrics(app, deps.metrics);

@@ -67,6 +67,7 @@ export function createConnectionsModule(probe?: ConnectionsProbe): ServerModule 
       if (probe) probe.map = map;
       const store = connectionsStore();
       const fixes = new Counter({ name: 'heyblue_location_fixes_total', help: 'Location fixes received, by outcome (accepted or the rejection code)', labelNames: ['outcome'] as const, registers: [platform.metrics.registry] });
+      const acceptedFixes = fixes.labels('accepted');
       const fixSeconds = new Histogram({ name: 'heyblue_location_fix_seconds', help: 'Time to check and apply one accepted fix (index, notifications)', buckets: [0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05], registers: [platform.metrics.registry] });
       new Gauge({ name: 'heyblue_live_officers_available', help: 'Officers with an open window in this instance’s live map', registers: [platform.metrics.registry], collect() { this.set(map.stats.available); } });
       new Gauge({ name: 'heyblue_live_positions', help: 'People whose live position this instance holds in memory', registers: [platform.metrics.registry], collect() { this.set(map.stats.positions); } });
@@ -77,8 +78,10 @@ export function createConnectionsModule(probe?: ConnectionsProbe): ServerModule 
         maxAccuracyM: settings.maxAccuracyM,
         push,
         observe: (outcome, seconds) => {
-          fixes.inc({ outcome });
-          if (outcome === 'accepted') fixSeconds.observe(seconds);
+          // The accepted series is bound once: a label lookup per fix is measurable at 10k fixes/s.
+          if (outcome !== 'accepted') return fixes.inc({ outcome });
+          acceptedFixes.inc();
+          fixSeconds.observe(seconds);
         },
         recordFlag: (accountId, flag) => {
           store

@@ -6,7 +6,7 @@ import { connectionsErrors } from '../errors.ts';
 export function registerLocationMessages(gateway: WsGateway, hub: LiveHub): void {
   gateway.handle('location', (message, context) => {
     const rejected = hub.receiveLocation(context.actor.userId, context.actor.roles?.includes('officer') ?? false, message);
-    if (rejected) context.reply({ type: 'location.rejected', code: rejected, message: connectionsErrors[rejected].message });
+    if (rejected && rejected !== 'dropped') context.reply({ type: 'location.rejected', code: rejected, message: connectionsErrors[rejected].message });
   });
   gateway.handle('location.stop', (_message, context) => {
     hub.stopSharing(context.actor.userId);

@@ -6,10 +6,23 @@ import { checkTravel, type TravelFlag } from '../domain/travel-check.ts';
 import type { LiveLink, LiveMessage } from './live-link.ts';
 import { presentNotice, type LivePush } from './live-messages.ts';
 
-/** Accept at most one fix a second per person; a little jitter from the phone is allowed. */
-export const MIN_FIX_INTERVAL_MS = 900;
+/** One fix a second per person, with a burst of three so fixes bunched by a slow network (or a busy server) are not lost. */
+export const FIXES_PER_SECOND = 1;
+export const FIX_BURST = 3;
+/** A phone sending too fast is told so at most this often; the rest are dropped silently (a reply per drop is what overloads a busy server). */
+const TOO_FREQUENT_TELL_MS = 5000;
 /** One fraud flag per person per minute is enough to see a pattern without flooding the table. */
 const FLAG_INTERVAL_MS = 60_000;
+
+/** A person's allowance of fixes (a token bucket) and when they were last told they send too fast. */
+interface FixAllowance {
+  tokens: number;
+  refilledAt: number;
+  toldAt: number;
+}
+
+/** What became of a fix: used (undefined), refused with a code to tell the phone, or dropped without a word. */
+export type FixOutcome = ConnectionsErrorCode | 'dropped' | undefined;
 
 export interface LiveHubDeps {
   readonly map: LiveMap;
@@ -31,7 +44,7 @@ export interface LiveHubDeps {
  */
 export class LiveHub {
   readonly #deps: LiveHubDeps;
-  readonly #lastAcceptedAt = new Map<string, number>();
+  readonly #allowances = new Map<string, FixAllowance>();
   readonly #lastFlaggedAt = new Map<string, number>();
   readonly #seenOnline = new Map<string, number>();
 
@@ -48,18 +61,23 @@ export class LiveHub {
     };
   }
 
-  /** A location message from a socket on this instance; returns the code it was refused with, if it was. */
-  receiveLocation(userId: string, isOfficer: boolean, message: Readonly<Record<string, unknown>>): ConnectionsErrorCode | undefined {
+  /** A location message from a socket on this instance; returns the code it was refused with, `dropped` when refused silently, or undefined when used. */
+  receiveLocation(userId: string, isOfficer: boolean, message: Readonly<Record<string, unknown>>): FixOutcome {
     const started = performance.now();
     const outcome = this.#receive(userId, isOfficer, message);
     this.#deps.observe?.(outcome ?? 'accepted', (performance.now() - started) / 1000);
     return outcome;
   }
 
-  #receive(userId: string, isOfficer: boolean, message: Readonly<Record<string, unknown>>): ConnectionsErrorCode | undefined {
+  #receive(userId: string, isOfficer: boolean, message: Readonly<Record<string, unknown>>): FixOutcome {
     const now = this.#deps.clock.now().getTime();
-    const last = this.#lastAcceptedAt.get(userId);
-    if (last !== undefined && now - last < MIN_FIX_INTERVAL_MS) return 'CONNECTIONS_LOCATION_TOO_FREQUENT';
+    const allowance = this.#allowanceOf(userId, now);
+    if (allowance.tokens < 1) {
+      if (now - allowance.toldAt < TOO_FREQUENT_TELL_MS) return 'dropped';
+      allowance.toldAt = now;
+      return 'CONNECTIONS_LOCATION_TOO_FREQUENT';
+    }
+    allowance.tokens -= 1;
     const reading = readFix(message, now, this.#deps.maxAccuracyM);
     if ('rejected' in reading) return reading.rejected;
     const { map } = this.#deps;
@@ -70,7 +88,6 @@ export class LiveHub {
       this.#flag(userId, flag, now);
       return 'CONNECTIONS_LOCATION_FLAGGED';
     }
-    this.#lastAcceptedAt.set(userId, now);
     if (officerWindow) map.moveOfficer(userId, reading.fix, true);
     else map.moveCitizen(userId, reading.fix, true);
     this.#deps.link.publish({ t: 'fix', userId, officer: officerWindow !== undefined, fix: reading.fix });
@@ -118,7 +135,7 @@ export class LiveHub {
     const now = this.#deps.clock.now().getTime();
     const lapsed = this.#deps.map.sweep(now);
     for (const userId of lapsed) this.#forgetRate(userId);
-    for (const [userId, at] of this.#lastAcceptedAt) if (at < now - 10 * 60_000 && !this.#deps.map.fixOf(userId)) this.#forgetRate(userId);
+    for (const [userId, allowance] of this.#allowances) if (allowance.refilledAt < now - 10 * 60_000 && !this.#deps.map.fixOf(userId)) this.#forgetRate(userId);
     for (const [userId, at] of this.#lastFlaggedAt) if (at < now - FLAG_INTERVAL_MS) this.#lastFlaggedAt.delete(userId);
     for (const [userId, at] of this.#seenOnline) if (at < now - 10 * 60_000) this.#seenOnline.delete(userId);
     return lapsed;
@@ -156,7 +173,19 @@ export class LiveHub {
   }
 
   #forgetRate(userId: string): void {
-    this.#lastAcceptedAt.delete(userId);
+    this.#allowances.delete(userId);
+  }
+
+  #allowanceOf(userId: string, now: number): FixAllowance {
+    let allowance = this.#allowances.get(userId);
+    if (!allowance) {
+      allowance = { tokens: FIX_BURST, refilledAt: now, toldAt: -Infinity };
+      this.#allowances.set(userId, allowance);
+      return allowance;
+    }
+    allowance.tokens = Math.min(FIX_BURST, allowance.tokens + (Math.max(0, now - allowance.refilledAt) / 1000) * FIXES_PER_SECOND);
+    allowance.refilledAt = now;
+    return allowance;
   }
 
   #flag(userId: string, flag: TravelFlag, now: number): void {

@@ -119,6 +119,19 @@ describe('the live map', () => {
     assert.equal(map.bandBetween('c1', 'o1'), 'within-500m', 'but the positions are known for checks');
   });
 
+  it('does not query again for a citizen who moved less than 15 m (officers coming and going still reach them)', () => {
+    map.openWindow('o1', window);
+    map.moveOfficer('o1', fix(CENTRE.lat, CENTRE.lon), true);
+    map.moveCitizen('c1', fix(north(505), CENTRE.lon), true);
+    map.moveCitizen('c1', fix(north(495), CENTRE.lon, 2000), true);
+    assert.equal(map.nearbyOf('c1')[0]?.band, 'within-1km', 'a 10 m step is not re-queried');
+    map.moveCitizen('c1', fix(north(480), CENTRE.lon, 3000), true);
+    assert.equal(map.nearbyOf('c1')[0]?.band, 'within-500m', 'a 25 m step is');
+    map.openWindow('o2', window);
+    map.moveOfficer('o2', fix(CENTRE.lat, CENTRE.lon + 0.001), true);
+    assert.ok(map.nearbyOf('c1').some((e) => e.officerId === 'o2'), 'a newly available officer is told from their side');
+  });
+
   it('works out who is near a citizen whose socket is on another instance from their replicated position', () => {
     map.openWindow('o1', window);
     map.moveOfficer('o1', fix(CENTRE.lat, CENTRE.lon), false);

@@ -40,6 +40,12 @@ export interface NearbyEntry {
 
 /** Grid cell of the officer index (see the constructor). */
 const OFFICER_CELL_M = 500;
+/**
+ * A citizen who moved less than this since their last nearby query is not queried again: officers
+ * coming and going reach them from the officer's side, so only their own small moves are skipped
+ * (entering, leaving or changing band at most this late, well inside the 250 m and 100 m margins).
+ */
+const REQUERY_M = 15;
 
 export interface LiveMapOptions {
   /** Near means the officer's cell centre is within this of the citizen. */
@@ -82,6 +88,8 @@ export class LiveMap {
   readonly #officers = new Map<string, OfficerState>();
   readonly #told = new Map<string, Map<string, Band>>();
   readonly #meets = new Map<string, Meet>();
+  /** Where each local citizen's last nearby query was made. */
+  readonly #queriedAt = new Map<string, { lat: number; lon: number }>();
   readonly #outIds: Int32Array;
   readonly #outDist: Float64Array;
   #visitingOfficer = '';
@@ -155,6 +163,14 @@ export class LiveMap {
     if (!local) return;
     this.#forwardToMeet(citizenId, fix);
     this.#citizenIndex.upsert(this.#slots.acquire(citizenId), fix.lat, fix.lon);
+    const queried = this.#queriedAt.get(citizenId);
+    if (queried) {
+      if (distanceM(queried.lat, queried.lon, fix.lat, fix.lon) < REQUERY_M) return;
+      queried.lat = fix.lat;
+      queried.lon = fix.lon;
+    } else {
+      this.#queriedAt.set(citizenId, { lat: fix.lat, lon: fix.lon });
+    }
     const { radiusM, leaveMarginM, maxNearby } = this.#options;
     const count = this.#officerIndex.nearest(fix.lat, fix.lon, radiusM + leaveMarginM, maxNearby, this.#outIds, this.#outDist);
     let told = this.#told.get(citizenId);
@@ -190,6 +206,7 @@ export class LiveMap {
     const told = this.#told.get(citizenId);
     for (const officerId of told?.keys() ?? []) this.#officers.get(officerId)?.watchers.delete(citizenId);
     this.#told.delete(citizenId);
+    this.#queriedAt.delete(citizenId);
     this.#forgetPosition(citizenId);
   }
 
@@ -258,6 +275,7 @@ export class LiveMap {
   holdsCoordinate(value: number): boolean {
     if (this.#officerIndex.holdsCoordinate(value) || this.#citizenIndex.holdsCoordinate(value)) return true;
     for (const fix of this.#fixes.values()) if (fix.lat === value || fix.lon === value) return true;
+    for (const point of this.#queriedAt.values()) if (point.lat === value || point.lon === value) return true;
     return false;
   }
 
