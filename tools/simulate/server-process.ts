@@ -24,7 +24,10 @@ export async function freePort(): Promise<number> {
 /** The settings of a simulation server: one loopback address drives it, so the general HTTP rate limit is lifted. */
 function serverEnv(dataDir: string, port: number, extra: Record<string, string>): NodeJS.ProcessEnv {
   // The access tokens' issuer is the public URL, derived from HOST and PORT: seed and serve must agree.
-  return { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'warn', ...extra };
+  // The simulation's own server runs embedded in its data folder: a DATABASE_URL or NATS_URL in the
+  // caller's environment (CI sets them for the distributed tests) is not for it unless passed in `extra`.
+  const { DATABASE_URL: _database, NATS_URL: _nats, KEYS: _keys, KEYS_FILE: _keysFile, PUBLIC_URL: _publicUrl, ...inherited } = process.env;
+  return { ...inherited, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'warn', ...extra };
 }
 
 /**

@@ -38,7 +38,7 @@ test('the home page shows the brand, the tab bar and the server status once it h
   const status = page.getByRole('region', { name: 'Server status' });
   await status.getByText('Online').waitFor();
   assert.equal(await status.getByTestId('server-mode').textContent(), await serverMode());
-  assert.equal(await page.getByRole('heading', { name: 'No officers nearby right now' }).isVisible(), true);
+  assert.equal(await page.getByRole('heading', { name: 'See the officers near you' }).isVisible(), true, 'a signed-out visitor is invited to sign in to see officers near them');
 
   await page.screenshot({ path: screenshotPath('pwa-home') });
   await page.screenshot({ path: screenshotPath('pwa-home-full'), fullPage: true });
