@@ -43,7 +43,7 @@ async function goAvailable(page: Page, how: { inPerson: boolean; virtual: boolea
   await card.getByRole('timer', { name: /^Closes in \d+:\d\d$/ }).waitFor();
 }
 
-test('an officer goes available, a citizen 150 m away is told an officer is near, asks, and both celebrate once the officer accepts', { timeout: 60_000 }, async () => {
+test('an officer goes available, a citizen 150 m away is told an officer is near, asks, and both celebrate once the officer accepts', { timeout: 120_000 }, async () => {
   const { browser, server } = stage;
   const [officerPerson, citizenPerson] = [server.officers[0], server.citizens[0]];
   assert.ok(officerPerson && citizenPerson);
@@ -117,7 +117,7 @@ test('an officer goes available, a citizen 150 m away is told an officer is near
   await Promise.all([officer.context.close(), citizen.context.close()]);
 });
 
-test('a citizen scans the code on the officer’s phone with the camera, and both celebrate', { timeout: 60_000 }, async () => {
+test('a citizen scans the code on the officer’s phone with the camera, and both celebrate', { timeout: 120_000 }, async () => {
   const { browser, server } = stage;
   const [officerPerson, citizenPerson] = [server.officers[1], server.citizens[1]];
   assert.ok(officerPerson && citizenPerson);
@@ -152,7 +152,7 @@ test('a citizen scans the code on the officer’s phone with the camera, and bot
   await officer.context.close();
 });
 
-test('a citizen types the short code under the officer’s QR code, and both celebrate', { timeout: 60_000 }, async () => {
+test('a citizen types the short code under the officer’s QR code, and both celebrate', { timeout: 120_000 }, async () => {
   const { browser, server } = stage;
   const [officerPerson, citizenPerson] = [server.officers[2], server.citizens[2]];
   assert.ok(officerPerson && citizenPerson);
@@ -179,7 +179,7 @@ test('a citizen types the short code under the officer’s QR code, and both cel
   await Promise.all([officer.context.close(), citizen.context.close()]);
 });
 
-test('an officer available only virtually is asked to chat by a citizen anywhere, accepts, and both celebrate', { timeout: 60_000 }, async () => {
+test('an officer available only virtually is asked to chat by a citizen anywhere, accepts, and both celebrate', { timeout: 120_000 }, async () => {
   const { browser, server } = stage;
   const [officerPerson, citizenPerson] = [server.officers[3], server.citizens[3]];
   assert.ok(officerPerson && citizenPerson);

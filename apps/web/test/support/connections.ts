@@ -221,7 +221,8 @@ export async function openHome(
     },
   });
   // Well inside a test's minute, so a missing element fails with its own message.
-  context.setDefaultTimeout(15_000);
+  // Generous: CI runs two browser suites side by side with the server tests on 2 cores.
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   const errors = watchForErrors(page);
   onPage(page);

@@ -77,7 +77,6 @@ export class LiveHub {
       allowance.toldAt = now;
       return 'CONNECTIONS_LOCATION_TOO_FREQUENT';
     }
-    allowance.tokens -= 1;
     const reading = readFix(message, now, this.#deps.maxAccuracyM);
     if ('rejected' in reading) return reading.rejected;
     const { map } = this.#deps;
@@ -88,6 +87,9 @@ export class LiveHub {
       this.#flag(userId, flag, now);
       return 'CONNECTIONS_LOCATION_FLAGGED';
     }
+    // Only a fix that is used spends the allowance: a refused one (no window yet, out of range) must not
+    // make the phone's next, good fix wait.
+    allowance.tokens -= 1;
     if (officerWindow) map.moveOfficer(userId, reading.fix, true);
     else map.moveCitizen(userId, reading.fix, true);
     this.#deps.link.publish({ t: 'fix', userId, officer: officerWindow !== undefined, fix: reading.fix });
