@@ -1,36 +1,14 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toApiError } from '../../api/api-error.ts';
-import type { ApiError } from '../../api/api-error.ts';
-import { askToConnect } from '../../api/connections.ts';
 import type { NearbyOfficer } from '../../api/connections.ts';
 import { AlertIcon, Badge, Button, CheckIcon, Notice } from '../../ui/index.ts';
 import { bandLabel } from './band.ts';
 import { connectionErrorMessage } from './connection-messages.ts';
-import { useSignedInConnections } from './connections-context.tsx';
-import { pendingRequestTo } from './connections-state.ts';
 import { Person } from './person.tsx';
-import { usePersonName } from './use-public-profile.ts';
+import { useAskToConnect } from './use-ask-to-connect.ts';
 
 function NearbyRow({ officer }: { officer: NearbyOfficer }) {
   const { t } = useTranslation();
-  const { state, dispatch, session } = useSignedInConnections();
-  const { name } = usePersonName(officer.officerId, 'officer');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const pending = pendingRequestTo(state, officer.officerId);
-
-  async function ask() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      dispatch({ type: 'request-changed', request: await askToConnect(session, officer.officerId, 'proximity') });
-    } catch (cause) {
-      setError(toApiError(cause));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { name, pending, busy, error, ask } = useAskToConnect(officer.officerId, 'proximity');
 
   return (
     <li className="hb-connections__row" data-testid="nearby-officer">

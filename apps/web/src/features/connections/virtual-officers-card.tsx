@@ -2,14 +2,13 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../api/api-error.ts';
 import type { ApiError } from '../../api/api-error.ts';
-import { askToConnect, listVirtualOfficers } from '../../api/connections.ts';
+import { listVirtualOfficers } from '../../api/connections.ts';
 import type { VirtualOfficer } from '../../api/connections.ts';
 import { AlertIcon, Button, Card, CheckIcon, ErrorState, LoadingState, Notice, SelectField } from '../../ui/index.ts';
 import { connectionErrorMessage } from './connection-messages.ts';
 import { useSignedInConnections } from './connections-context.tsx';
-import { pendingRequestTo } from './connections-state.ts';
 import { Person } from './person.tsx';
-import { usePersonName } from './use-public-profile.ts';
+import { useAskToConnect } from './use-ask-to-connect.ts';
 
 const pageSize = 10;
 
@@ -20,23 +19,7 @@ type Listing =
 
 function VirtualRow({ officer }: { officer: VirtualOfficer }) {
   const { t } = useTranslation();
-  const { state, dispatch, session } = useSignedInConnections();
-  const { name } = usePersonName(officer.officerId, 'officer');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const pending = pendingRequestTo(state, officer.officerId);
-
-  async function ask() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      dispatch({ type: 'request-changed', request: await askToConnect(session, officer.officerId, 'virtual') });
-    } catch (cause) {
-      setError(toApiError(cause));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { name, pending, busy, error, ask } = useAskToConnect(officer.officerId, 'virtual');
 
   return (
     <li className="hb-connections__row" data-testid="virtual-officer">
