@@ -4,11 +4,10 @@ import { toApiError } from '../../api/api-error.ts';
 import type { ApiError } from '../../api/api-error.ts';
 import { listVirtualOfficers } from '../../api/connections.ts';
 import type { VirtualOfficer } from '../../api/connections.ts';
-import { AlertIcon, Button, Card, CheckIcon, ErrorState, LoadingState, Notice, SelectField } from '../../ui/index.ts';
+import { AlertIcon, Button, Card, ErrorState, LoadingState, Notice, SelectField } from '../../ui/index.ts';
 import { connectionErrorMessage } from './connection-messages.ts';
 import { useSignedInConnections } from './connections-context.tsx';
-import { Person } from './person.tsx';
-import { useAskToConnect } from './use-ask-to-connect.ts';
+import { AskOfficerRow } from './ask-officer-row.tsx';
 
 const pageSize = 10;
 
@@ -19,32 +18,11 @@ type Listing =
 
 function VirtualRow({ officer }: { officer: VirtualOfficer }) {
   const { t } = useTranslation();
-  const { name, pending, busy, error, ask } = useAskToConnect(officer.officerId, 'virtual');
-
   return (
-    <li className="hb-connections__row" data-testid="virtual-officer">
-      <div className="hb-connections__row-main">
-        <Person accountId={officer.officerId} role="officer">
-          <p className="hb-person__meta">{officer.precinctName}</p>
-          {officer.zip ? <p className="hb-person__meta">{t('connections.virtual.serves', { zip: officer.zip })}</p> : null}
-        </Person>
-        {pending ? (
-          <span className="hb-connections__done">
-            <CheckIcon size={18} />
-            {t('connections.nearby.asked')}
-          </span>
-        ) : (
-          <Button size="sm" variant="secondary" loading={busy} onClick={() => void ask()} aria-label={t('connections.virtual.askLabel', { name })}>
-            {t('connections.virtual.ask')}
-          </Button>
-        )}
-      </div>
-      {error ? (
-        <Notice tone="error" role="alert" icon={<AlertIcon />}>
-          {connectionErrorMessage(t, error)}
-        </Notice>
-      ) : null}
-    </li>
+    <AskOfficerRow officerId={officer.officerId} kind="virtual" testId="virtual-officer" variant="secondary" askText={t('connections.virtual.ask')} askLabel={(name) => t('connections.virtual.askLabel', { name })}>
+      <p className="hb-person__meta">{officer.precinctName}</p>
+      {officer.zip ? <p className="hb-person__meta">{t('connections.virtual.serves', { zip: officer.zip })}</p> : null}
+    </AskOfficerRow>
   );
 }
 
