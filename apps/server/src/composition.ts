@@ -11,6 +11,7 @@ import { migrate, type MigrationSet } from './platform/db/migrator.ts';
 import { identityModule } from './modules/identity/index.ts';
 import { profilesModule } from './modules/profiles/index.ts';
 import { connectionsModule } from './modules/connections/index.ts';
+import { rewardsModule } from './modules/rewards/index.ts';
 import { openPglite } from './platform/db/pglite.ts';
 import { openPostgres } from './platform/db/postgres.ts';
 import { ErrorRegistry } from './platform/errors/registry.ts';
@@ -39,7 +40,7 @@ import { WsGateway } from './platform/ws/gateway.ts';
 import { SERVER_VERSION } from './version.ts';
 
 /** The product's modules, in dependency order. Each later issue adds its module here. */
-export const productModules: readonly ServerModule[] = [identityModule, profilesModule, connectionsModule];
+export const productModules: readonly ServerModule[] = [identityModule, profilesModule, connectionsModule, rewardsModule];
 
 const platformMigrations: MigrationSet = { schema: 'platform', dir: path.join(import.meta.dirname, 'platform/db/migrations') };
 

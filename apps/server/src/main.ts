@@ -72,6 +72,16 @@ program
   .action(async (options: { citizens: string; officers: string; prefix: string; sessionsFile?: string; allowProduction?: boolean }) =>
     runCommand('seed.accounts', options, ['--citizens', '--officers', '--prefix', '--sessions-file', '--allow-production']));
 
+const rewards = program.command('rewards').description('points');
+rewards
+  .command('grant')
+  .description('credit a person from issuance (a goodwill adjustment, shown in their history with the reason)')
+  .requiredOption('--account <id>', 'their account id')
+  .requiredOption('--points <n>', 'how many points')
+  .option('--reason <text>', 'why, shown to them', 'Operator adjustment')
+  .allowUnknownOption(true)
+  .action(async (options: { account: string; points: string; reason: string }) => runCommand('rewards.grant', options, ['--account', '--points', '--reason']));
+
 program
   .command('settings')
   .description('list every setting with its default')

@@ -1,34 +1,14 @@
 // A listening server with seeded, signed-in officers and citizens, a clock the test moves, and
 // websocket clients that keep every message — for connections' end-to-end tests.
-import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Response } from 'light-my-request';
 import WebSocket from 'ws';
-import type { Clock } from '../../platform/clock.ts';
 import { productModules, type Server } from '../../composition.ts';
 import { composeTestServer } from '../../../test/support/server.ts';
-import { tempDir } from '../../../test/support/config.ts';
+import { seedPeople, signInAdmin, TestClock, type Person } from '../../../test/support/people.ts';
 import { waitUntil } from '../../../test/support/wait.ts';
 import { createConnectionsModule, type ConnectionsProbe } from './index.ts';
 
-/** A clock that starts at the real time and moves only when told. */
-export class TestClock implements Clock {
-  #offsetMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.#offsetMs);
-  }
-  advance(ms: number): void {
-    this.#offsetMs += ms;
-  }
-}
-
-/** A seeded, signed-in person. */
-export interface Person {
-  readonly accountId: string;
-  readonly token: string;
-  readonly role: 'citizen' | 'officer';
-}
+export { TestClock, type Person };
 
 /** A websocket that keeps what it receives. */
 export class LiveClient {
@@ -86,18 +66,7 @@ export async function startStage(options: { officers: number; citizens: number; 
   const probe: ConnectionsProbe = { map: undefined };
   const server = await composeTestServer({ RATE_LIMIT_PER_MINUTE: '100000', ...options.settings }, { clock, modules: productModules.map((m) => (m.name === 'connections' ? createConnectionsModule(probe) : m)), ...(options.logger ? { logger: options.logger } : {}) });
   const url = await server.listen();
-  const file = path.join(tempDir(), 'sessions.jsonl');
-  await server.commands.get('seed.accounts')?.run({ citizens: String(options.citizens), officers: String(options.officers), prefix: 'e2e', sessionsFile: file });
-  const people = fs
-    .readFileSync(file, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line): Person => {
-      const seeded = JSON.parse(line) as { accountId: string; accessToken: string; role: 'citizen' | 'officer' };
-      return { accountId: seeded.accountId, token: seeded.accessToken, role: seeded.role };
-    });
-  const adminEmail = 'admin@e2e.example';
-  await server.commands.get('admin.create')?.run({ email: adminEmail });
+  const people = await seedPeople(server, { citizens: options.citizens, officers: options.officers });
   const call: Stage['call'] = async (person, method, route, payload) =>
     server.app.inject({ method, url: `/api/v1${route}`, headers: person ? { authorization: `Bearer ${person.token}` } : {}, ...(payload ? { payload } : {}) });
   const officers = people.filter((p) => p.role === 'officer');
@@ -111,7 +80,7 @@ export async function startStage(options: { officers: number; citizens: number; 
     probe,
     officers,
     citizens: people.filter((p) => p.role === 'citizen'),
-    admin: await signInAdmin(server, adminEmail),
+    admin: await signInAdmin(server, 'admin@e2e.example'),
     call,
     async live(person) {
       const client = new LiveClient(url, person.token);
@@ -129,17 +98,6 @@ export async function startStage(options: { officers: number; citizens: number; 
       await server.stop('test finished');
     },
   };
-}
-
-async function signInAdmin(server: Server, email: string): Promise<Person> {
-  const inject = server.app.inject.bind(server.app);
-  const requested = await inject({ method: 'POST', url: '/api/v1/auth/codes', payload: { channel: 'email', address: email }, remoteAddress: '10.99.0.1' });
-  assert.equal(requested.statusCode, 202, requested.body);
-  const messages = (await inject('/api/v1/dev/outbox')).json<{ messages: Array<{ to: string; text: string }> }>().messages;
-  const code = /\b(\d{6})\b/.exec(messages.find((m) => m.to === email)?.text ?? '')?.[1] ?? '';
-  const verified = await inject({ method: 'POST', url: `/api/v1/auth/codes/${requested.json().challengeId}/verify`, payload: { code }, remoteAddress: '10.99.0.1' });
-  assert.equal(verified.statusCode, 200, verified.body);
-  return { accountId: verified.json().account.id, token: verified.json().accessToken, role: 'citizen' };
 }
 
 /** Metres north/east of a point, in degrees. */

@@ -1,0 +1,167 @@
+import { sql } from 'kysely';
+import type { CatalogueStore, CauseRecord, OfferLocation, OfferRecord, OrganisationRecord, Page } from '../application/ports.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+
+interface OfferRow {
+  id: string; organisation_id: string; organisation_name: string; kind: 'offer' | 'scheme'; title: string; description: string; category: string;
+  price_points: number; stock_left: number; per_user_limit: number | null; starts_at: Date; ends_at: Date | null; locations: OfferLocation[];
+  voucher_valid_days: number; issuer_url: string | null; issuer_secret: string | null; status: OfferRecord['status']; created_at: Date; distance_km: number | null;
+}
+interface CauseRow {
+  id: string; organisation_id: string; organisation_name: string; kind: 'cause' | 'family'; title: string; description: string;
+  goal_points: number | null; received_points: number; active: boolean; created_at: Date;
+}
+
+const toOffer = (r: OfferRow): OfferRecord => ({
+  id: r.id, organisationId: r.organisation_id, organisationName: r.organisation_name, kind: r.kind, title: r.title, description: r.description, category: r.category,
+  pricePoints: r.price_points, stockLeft: r.stock_left, perUserLimit: r.per_user_limit, startsAt: r.starts_at, endsAt: r.ends_at, locations: r.locations,
+  voucherValidDays: r.voucher_valid_days, issuerUrl: r.issuer_url, issuerSecret: r.issuer_secret, status: r.status, distanceKm: r.distance_km === null ? null : Number(r.distance_km),
+});
+const toCause = (r: CauseRow): CauseRecord => ({
+  id: r.id, organisationId: r.organisation_id, organisationName: r.organisation_name, kind: r.kind, title: r.title, description: r.description,
+  goalPoints: r.goal_points, receivedPoints: Number(r.received_points), active: r.active,
+});
+const offerColumns = sql`o.id, o.organisation_id, org.name as organisation_name, o.kind, o.title, o.description, o.category, o.price_points, o.stock_left,
+  o.per_user_limit, o.starts_at, o.ends_at, o.locations, o.voucher_valid_days, o.issuer_url, o.issuer_secret, o.status, o.created_at`;
+const causeColumns = sql`c.id, c.organisation_id, org.name as organisation_name, c.kind, c.title, c.description, c.goal_points, c.received_points, c.active, c.created_at`;
+
+function paged<R extends { id: string; created_at: Date }, T>(rows: R[], limit: number, map: (r: R) => T): Page<T> {
+  const last = rows[limit - 1];
+  return { items: rows.slice(0, limit).map(map), nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null };
+}
+
+/** Organisations, members and officers as identity's events told us; offers and causes. */
+export function catalogueStore(): CatalogueStore {
+  return {
+    async upsertOrganisation(tx, org) {
+      await sql`insert into rewards.organisations (id, type, name) values (${org.id}, ${org.type}, ${org.name})
+        on conflict (id) do update set type = excluded.type, name = excluded.name`.execute(tx);
+    },
+    async addMember(tx, organisationId, accountId, role) {
+      await sql`insert into rewards.members (organisation_id, account_id, role) values (${organisationId}, ${accountId}, ${role})
+        on conflict (organisation_id, account_id) do update set role = excluded.role`.execute(tx);
+    },
+    async addPerson(tx, accountId) {
+      await sql`insert into rewards.people (account_id) values (${accountId}) on conflict do nothing`.execute(tx);
+    },
+    async removePerson(tx, accountId) {
+      await sql`insert into rewards.people (account_id, deleted_at) values (${accountId}, now()) on conflict (account_id) do update set deleted_at = now()`.execute(tx);
+    },
+    async personExists(tx, accountId) {
+      const row = await sql`select 1 from rewards.people where account_id = ${accountId} and deleted_at is null`.execute(tx);
+      return row.rows.length > 0;
+    },
+    async addOfficer(tx, accountId, precinctId) {
+      await sql`insert into rewards.officers (account_id, precinct_id) values (${accountId}, ${precinctId})
+        on conflict (account_id) do update set precinct_id = excluded.precinct_id`.execute(tx);
+    },
+    async organisation(tx, id) {
+      const row = await sql<OrganisationRecord>`select id, type, name from rewards.organisations where id = ${id}`.execute(tx);
+      return row.rows[0] ?? null;
+    },
+    async isMember(tx, organisationId, accountId) {
+      const row = await sql`select 1 from rewards.members where organisation_id = ${organisationId} and account_id = ${accountId}`.execute(tx);
+      return row.rows.length > 0;
+    },
+    async precinctOf(tx, accountId) {
+      const row = await sql<{ precinct_id: string }>`select precinct_id from rewards.officers where account_id = ${accountId}`.execute(tx);
+      return row.rows[0]?.precinct_id ?? null;
+    },
+    async colleaguesOf(tx, accountId) {
+      const rows = await sql<{ account_id: string }>`select o.account_id from rewards.officers o
+        join rewards.officers me on me.precinct_id = o.precinct_id and me.account_id = ${accountId}
+        where o.account_id <> ${accountId} order by o.account_id limit 500`.execute(tx);
+      return rows.rows.map((r) => r.account_id);
+    },
+
+    async insertOffer(tx, offer) {
+      await sql`insert into rewards.offers (id, organisation_id, kind, title, description, category, price_points, stock_left, per_user_limit,
+          starts_at, ends_at, locations, voucher_valid_days, issuer_url, issuer_secret, status)
+        values (${offer.id}, ${offer.organisationId}, ${offer.kind}, ${offer.title}, ${offer.description}, ${offer.category}, ${offer.pricePoints}, ${offer.stockLeft},
+          ${offer.perUserLimit}, ${offer.startsAt}, ${offer.endsAt}, ${JSON.stringify(offer.locations)}::jsonb, ${offer.voucherValidDays}, ${offer.issuerUrl}, ${offer.issuerSecret}, ${offer.status})`.execute(tx);
+    },
+    async updateOffer(tx, offer) {
+      await sql`update rewards.offers set title = ${offer.title}, description = ${offer.description}, category = ${offer.category}, price_points = ${offer.pricePoints},
+          stock_left = ${offer.stockLeft}, per_user_limit = ${offer.perUserLimit}, starts_at = ${offer.startsAt}, ends_at = ${offer.endsAt},
+          locations = ${JSON.stringify(offer.locations)}::jsonb, voucher_valid_days = ${offer.voucherValidDays}, issuer_url = ${offer.issuerUrl},
+          issuer_secret = ${offer.issuerSecret}, status = ${offer.status}, updated_at = now()
+        where id = ${offer.id}`.execute(tx);
+    },
+    async offer(tx, id, lock = false) {
+      const row = await sql<OfferRow>`select ${offerColumns}, null as distance_km from rewards.offers o join rewards.organisations org on org.id = o.organisation_id
+        where o.id = ${id} ${lock ? sql`for update of o` : sql``}`.execute(tx);
+      return row.rows[0] ? toOffer(row.rows[0]) : null;
+    },
+    async takeStock(tx, id) {
+      const row = await sql`update rewards.offers set stock_left = stock_left - 1 where id = ${id} and stock_left > 0 returning id`.execute(tx);
+      return row.rows.length > 0;
+    },
+    async returnStock(tx, id) {
+      await sql`update rewards.offers set stock_left = stock_left + 1 where id = ${id}`.execute(tx);
+    },
+    async searchOffers(tx, search, now) {
+      const after = decodeCursor(search.cursor);
+      const near = search.near;
+      const distance = near
+        ? sql`(select min(6371.0088 * 2 * asin(sqrt(power(sin(radians(((l->>'lat')::float8 - ${near.lat}) / 2)), 2)
+              + cos(radians(${near.lat})) * cos(radians((l->>'lat')::float8)) * power(sin(radians(((l->>'lon')::float8 - ${near.lon}) / 2)), 2))))
+            from jsonb_array_elements(o.locations) l)`
+        : sql`null::float8`;
+      const pattern = search.text ? `%${search.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+      const rows = await sql<OfferRow>`select * from (
+          select ${offerColumns}, ${distance} as distance_km from rewards.offers o join rewards.organisations org on org.id = o.organisation_id
+          where o.status = 'active' and o.starts_at <= ${now} and (o.ends_at is null or o.ends_at > ${now})
+            ${pattern ? sql`and (o.title ilike ${pattern} or o.description ilike ${pattern} or org.name ilike ${pattern})` : sql``}
+            ${search.category ? sql`and o.category = ${search.category}` : sql``}
+            ${search.kind ? sql`and o.kind = ${search.kind}` : sql``}
+        ) found
+        where ${near ? sql`distance_km <= ${search.radiusKm}` : sql`true`}
+          ${after ? sql`and (created_at, id) < (${after.at}, ${after.id})` : sql``}
+        order by created_at desc, id desc limit ${search.limit + 1}`.execute(tx);
+      return paged(rows.rows, search.limit, toOffer);
+    },
+    async categories(tx) {
+      const rows = await sql<{ category: string }>`select distinct category from rewards.offers where status = 'active' order by category limit 200`.execute(tx);
+      return rows.rows.map((r) => r.category);
+    },
+    async offersOf(tx, organisationId, limit, cursor) {
+      const after = decodeCursor(cursor);
+      const rows = await sql<OfferRow>`select ${offerColumns}, null as distance_km from rewards.offers o join rewards.organisations org on org.id = o.organisation_id
+        where o.organisation_id = ${organisationId} ${after ? sql`and (o.created_at, o.id) < (${after.at}, ${after.id})` : sql``}
+        order by o.created_at desc, o.id desc limit ${limit + 1}`.execute(tx);
+      return paged(rows.rows, limit, toOffer);
+    },
+
+    async insertCause(tx, cause) {
+      await sql`insert into rewards.causes (id, organisation_id, kind, title, description, goal_points, active)
+        values (${cause.id}, ${cause.organisationId}, ${cause.kind}, ${cause.title}, ${cause.description}, ${cause.goalPoints}, ${cause.active})`.execute(tx);
+    },
+    async updateCause(tx, cause) {
+      await sql`update rewards.causes set kind = ${cause.kind}, title = ${cause.title}, description = ${cause.description}, goal_points = ${cause.goalPoints}, active = ${cause.active}
+        where id = ${cause.id}`.execute(tx);
+    },
+    async cause(tx, id) {
+      const row = await sql<CauseRow>`select ${causeColumns} from rewards.causes c join rewards.organisations org on org.id = c.organisation_id where c.id = ${id}`.execute(tx);
+      return row.rows[0] ? toCause(row.rows[0]) : null;
+    },
+    async addToCause(tx, id, points) {
+      await sql`update rewards.causes set received_points = received_points + ${points} where id = ${id}`.execute(tx);
+    },
+    async searchCauses(tx, text, limit, cursor) {
+      const after = decodeCursor(cursor);
+      const pattern = text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+      const rows = await sql<CauseRow>`select ${causeColumns} from rewards.causes c join rewards.organisations org on org.id = c.organisation_id
+        where c.active ${pattern ? sql`and (c.title ilike ${pattern} or c.description ilike ${pattern} or org.name ilike ${pattern})` : sql``}
+          ${after ? sql`and (c.created_at, c.id) < (${after.at}, ${after.id})` : sql``}
+        order by c.created_at desc, c.id desc limit ${limit + 1}`.execute(tx);
+      return paged(rows.rows, limit, toCause);
+    },
+    async causesOf(tx, organisationId, limit, cursor) {
+      const after = decodeCursor(cursor);
+      const rows = await sql<CauseRow>`select ${causeColumns} from rewards.causes c join rewards.organisations org on org.id = c.organisation_id
+        where c.organisation_id = ${organisationId} ${after ? sql`and (c.created_at, c.id) < (${after.at}, ${after.id})` : sql``}
+        order by c.created_at desc, c.id desc limit ${limit + 1}`.execute(tx);
+      return paged(rows.rows, limit, toCause);
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/** Opaque keyset cursors: the last row's time and id. */
+export function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+}
+
+/** The position a cursor points after, or null for the first page (a cursor that does not parse starts over). */
+export function decodeCursor(cursor: string | undefined | null): { at: Date; id: string } | null {
+  if (!cursor) return null;
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const at = new Date(iso ?? '');
+  if (!id || Number.isNaN(at.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  return { at, id };
+}

@@ -1,0 +1,78 @@
+import type { Static, TSchema } from 'typebox';
+import { Value } from 'typebox/value';
+import type { Subscription } from '../../../platform/events/bus.ts';
+import type { EventEnvelope } from '../../../platform/events/envelope.ts';
+import { deadLetterRecorder, idempotent, idempotentWithEvents } from '../../../platform/events/inbox.ts';
+import { ConnectionMadeV1 } from '../../connections/contracts.ts';
+import { AccountCreatedV1, AccountDeletedV1, MemberAddedV1, OfficerVerifiedV1, OrganisationApprovedV1 } from '../../identity/contracts.ts';
+import { awardConnection } from '../application/earn-points.ts';
+import type { RewardsDeps } from '../application/rewards-deps.ts';
+
+function payloadOf<S extends TSchema>(schema: S, envelope: EventEnvelope): Static<S> {
+  const payload = envelope.payload;
+  if (!Value.Check(schema, payload)) throw new Error(`${envelope.type} ${envelope.id}: payload does not match its schema`);
+  return payload;
+}
+
+/** Rewards pays for connections and keeps what it needs of identity: people, officers, organisations and their members. */
+export function rewardsConsumers(deps: RewardsDeps): Subscription[] {
+  const onConnection = 'rewards.on-connection-made';
+  const onOrganisation = 'rewards.on-organisation-approved';
+  const onMember = 'rewards.on-member-added';
+  const onOfficer = 'rewards.on-officer-verified';
+  const onAccount = 'rewards.on-account-created';
+  const onDeleted = 'rewards.on-account-deleted';
+  return [
+    {
+      consumer: onConnection,
+      types: ['connections.connection-made.v1'],
+      handle: idempotentWithEvents(deps.unitOfWork, onConnection, async (envelope, tx, events) => {
+        await awardConnection(deps, tx, events, envelope.id, payloadOf(ConnectionMadeV1, envelope));
+      }),
+      onGiveUp: deadLetterRecorder(deps.db, onConnection),
+    },
+    {
+      consumer: onOrganisation,
+      types: ['identity.organisation-approved.v1'],
+      handle: idempotent(deps.db, onOrganisation, async (envelope, tx) => {
+        const { organisationId, type, name } = payloadOf(OrganisationApprovedV1, envelope);
+        await deps.catalogue.upsertOrganisation(tx, { id: organisationId, type, name });
+      }),
+      onGiveUp: deadLetterRecorder(deps.db, onOrganisation),
+    },
+    {
+      consumer: onMember,
+      types: ['identity.member-added.v1'],
+      // The requester becomes owner before the organisation is approved: membership is kept either way,
+      // and counts once the approval arrives.
+      handle: idempotent(deps.db, onMember, async (envelope, tx) => {
+        const { organisationId, accountId, role } = payloadOf(MemberAddedV1, envelope);
+        await deps.catalogue.addPerson(tx, accountId);
+        await deps.catalogue.addMember(tx, organisationId, accountId, role);
+      }),
+      onGiveUp: deadLetterRecorder(deps.db, onMember),
+    },
+    {
+      consumer: onOfficer,
+      types: ['identity.officer-verified.v1'],
+      handle: idempotent(deps.db, onOfficer, async (envelope, tx) => {
+        const { accountId, precinctId } = payloadOf(OfficerVerifiedV1, envelope);
+        await deps.catalogue.addPerson(tx, accountId);
+        await deps.catalogue.addOfficer(tx, accountId, precinctId);
+      }),
+      onGiveUp: deadLetterRecorder(deps.db, onOfficer),
+    },
+    {
+      consumer: onAccount,
+      types: ['identity.account-created.v1'],
+      handle: idempotent(deps.db, onAccount, async (envelope, tx) => deps.catalogue.addPerson(tx, payloadOf(AccountCreatedV1, envelope).accountId)),
+      onGiveUp: deadLetterRecorder(deps.db, onAccount),
+    },
+    {
+      consumer: onDeleted,
+      types: ['identity.account-deleted.v1'],
+      handle: idempotent(deps.db, onDeleted, async (envelope, tx) => deps.catalogue.removePerson(tx, payloadOf(AccountDeletedV1, envelope).accountId)),
+      onGiveUp: deadLetterRecorder(deps.db, onDeleted),
+    },
+  ];
+}

@@ -1,0 +1,72 @@
+import { AppError } from '../../../platform/errors/app-error.ts';
+import { charityStatementCsv } from '../domain/statement.ts';
+import { monthDays } from '../domain/local-time.ts';
+import { organisationForMember } from './partner-access.ts';
+import type { CauseRecord } from './ports.ts';
+import type { Caller, RewardsDeps } from './rewards-deps.ts';
+import { presentCause } from './views.ts';
+
+/** What a charity writes about a cause. */
+export interface CauseInput {
+  readonly kind: 'cause' | 'family';
+  readonly title: string;
+  readonly description: string;
+  readonly goalPoints: number | null;
+  readonly active?: boolean;
+}
+
+/** Creates a cause (a family in need is one the charity vouches for). */
+export async function createCause(deps: RewardsDeps, caller: Caller, organisationId: string, input: CauseInput) {
+  return deps.db.transaction().execute(async (tx) => {
+    const org = await organisationForMember(deps, tx, caller, organisationId, 'causes');
+    const cause: CauseRecord = { id: crypto.randomUUID(), organisationId, organisationName: org.name, kind: input.kind, title: input.title.trim(), description: input.description.trim(), goalPoints: input.goalPoints, receivedPoints: 0, active: input.active ?? true };
+    await deps.catalogue.insertCause(tx, cause);
+    return presentCause(cause);
+  });
+}
+
+/** Changes a cause. */
+export async function updateCause(deps: RewardsDeps, caller: Caller, organisationId: string, causeId: string, patch: Partial<CauseInput>) {
+  return deps.db.transaction().execute(async (tx) => {
+    await organisationForMember(deps, tx, caller, organisationId, 'causes');
+    const current = await deps.catalogue.cause(tx, causeId);
+    if (!current || current.organisationId !== organisationId) throw new AppError('REWARDS_CAUSE_NOT_FOUND');
+    const cause: CauseRecord = {
+      ...current, kind: patch.kind ?? current.kind, title: patch.title?.trim() ?? current.title, description: patch.description?.trim() ?? current.description,
+      goalPoints: patch.goalPoints === undefined ? current.goalPoints : patch.goalPoints, active: patch.active ?? current.active,
+    };
+    await deps.catalogue.updateCause(tx, cause);
+    return presentCause(cause);
+  });
+}
+
+/** A charity's causes. */
+export async function causesOfOrganisation(deps: RewardsDeps, caller: Caller, organisationId: string, limit: number, cursor: string | undefined) {
+  await organisationForMember(deps, deps.db, caller, organisationId, 'causes');
+  const page = await deps.catalogue.causesOf(deps.db, organisationId, limit, cursor);
+  return { items: page.items.map(presentCause), nextCursor: page.nextCursor };
+}
+
+/** Donations a charity received, newest first (donors stay anonymous). */
+export async function donationsOfOrganisation(deps: RewardsDeps, caller: Caller, organisationId: string, limit: number, cursor: string | undefined) {
+  await organisationForMember(deps, deps.db, caller, organisationId, 'causes');
+  const page = await deps.giving.donationsOf(deps.db, organisationId, limit, cursor);
+  return { items: page.items.map((d) => ({ id: d.id, causeId: d.causeId, causeTitle: d.causeTitle, points: d.points, at: d.at.toISOString() })), nextCursor: page.nextCursor };
+}
+
+/** A charity's monthly statement (CSV), settled off-system at the points' money rate. */
+export async function charityStatement(deps: RewardsDeps, caller: Caller, organisationId: string, month: string): Promise<string> {
+  const days = monthDays(month);
+  if (!days) throw new AppError('REWARDS_MONTH_INVALID');
+  const org = await organisationForMember(deps, deps.db, caller, organisationId, 'causes');
+  const settings = await deps.giving.settings(deps.db);
+  const donations = await deps.giving.donationsInMonth(deps.db, organisationId, days.first, days.afterLast);
+  return charityStatementCsv({ organisationName: org.name, month, pointValueCents: settings.pointValueCents, donations });
+}
+
+/** An organisation's balance and identity in rewards. */
+export async function organisationSummary(deps: RewardsDeps, caller: Caller, organisationId: string) {
+  const org = await organisationForMember(deps, deps.db, caller, organisationId);
+  const settings = await deps.giving.settings(deps.db);
+  return { organisationId: org.id, name: org.name, type: org.type, balance: await deps.ledger.balanceOf(deps.db, 'organisation', org.id), pointValueCents: settings.pointValueCents };
+}

@@ -1,0 +1,54 @@
+import type { Clock } from '../../../platform/clock.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import type { EventContext } from '../../../platform/events/envelope.ts';
+import type { EventCatalog } from '../../../platform/events/event-catalog.ts';
+import type { UnitOfWork } from '../../../platform/events/unit-of-work.ts';
+import type { MacKey } from '../domain/voucher-code.ts';
+import type { CatalogueStore, GivingStore, LedgerStore, RulesStore, VoucherStore } from './ports.ts';
+
+/** The events rewards writes (checked against the catalog when emitted). */
+export type RewardsCatalog = EventCatalog;
+
+/** What rewards' use cases need. */
+export interface RewardsDeps {
+  readonly db: Db;
+  readonly unitOfWork: UnitOfWork<RewardsCatalog>;
+  readonly clock: Clock;
+  /** The deployment's time zone: what "per day" and "per month" mean. */
+  readonly timeZone: string;
+  readonly ledger: LedgerStore;
+  readonly catalogue: CatalogueStore;
+  readonly vouchers: VoucherStore;
+  readonly rules: RulesStore;
+  readonly giving: GivingStore;
+  /** Voucher MAC keys: the newest signs, all verify. */
+  readonly voucherKeys: () => { readonly signing: MacKey; readonly verifying: readonly MacKey[] };
+  /** Seals a voucher code for storage, and opens it again for its holder. */
+  readonly seal: { close(text: string): string; open(sealed: string): string };
+  /** Sends a websocket message to a person on whichever instance holds their socket. */
+  readonly push: (userId: string, message: { type: string; [key: string]: unknown }) => void;
+  /** Wakes the issuer saga (a redemption is waiting for an external code). */
+  readonly wakeIssuer: () => void;
+}
+
+/** Who asked: the signed-in account, its roles, and the request, for event metadata. */
+export interface Caller {
+  readonly accountId: string;
+  readonly roles: readonly string[];
+  readonly correlationId: string;
+}
+
+/** The event context of a caller's action. */
+export function contextOf(caller: Caller): EventContext {
+  return { actorId: caller.accountId, correlationId: caller.correlationId, causationId: null };
+}
+
+/** Officers are accounts with the officer role (verified by their precinct). */
+export function isOfficer(caller: Caller): boolean {
+  return caller.roles.includes('officer');
+}
+
+/** Admins may do anything in rewards. */
+export function isAdmin(caller: Caller): boolean {
+  return caller.roles.includes('admin');
+}

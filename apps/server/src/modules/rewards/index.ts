@@ -1,0 +1,101 @@
+// Rewards: the points ledger (double entry, idempotent, never overdrawn), earning rules (versioned),
+// offers and schemes, vouchers (MAC'd codes and short codes) and the external-issuer saga, donations
+// to causes and gifts between colleagues (docs/adr/0010-points-ledger.md, docs/rewards-api.md).
+// Events in: connections.connection-made.v1 (awards), identity.organisation-approved.v1,
+// identity.member-added.v1, identity.officer-verified.v1, identity.account-created.v1, identity.account-deleted.v1.
+// Events out: rewards.points-awarded.v1, rewards.voucher-issued.v1, rewards.voucher-used.v1,
+// rewards.voucher-cancelled.v1, rewards.redemption-failed.v1, rewards.donation-made.v1, rewards.gift-sent.v1.
+import path from 'node:path';
+import type { ServerModule } from '../../platform/module.ts';
+import type { IssuerPolicy } from './application/issuer-saga.ts';
+import type { RewardsDeps } from './application/rewards-deps.ts';
+import { adminRoutes } from './adapters/admin.routes.ts';
+import { catalogueRoutes } from './adapters/catalogue.routes.ts';
+import { catalogueStore } from './adapters/catalogue-store.pg.ts';
+import { givingStore } from './adapters/giving-store.pg.ts';
+import { httpIssuerClient } from './adapters/issuer-client.http.ts';
+import { issuerRunner } from './adapters/issuer-runner.ts';
+import { ledgerStore } from './adapters/ledger-store.pg.ts';
+import { livePushes } from './adapters/live-pushes.ts';
+import { operatorCommands } from './adapters/operator-commands.ts';
+import { partnerRoutes } from './adapters/partner.routes.ts';
+import { rewardsConsumers } from './adapters/rewards.consumers.ts';
+import { rulesStore } from './adapters/rules-store.pg.ts';
+import { voucherSeal } from './adapters/voucher-seal.ts';
+import { voucherStore } from './adapters/voucher-store.pg.ts';
+import { walletRoutes } from './adapters/wallet.routes.ts';
+import { rewardsEvents } from './contracts.ts';
+import { rewardsErrors } from './errors.ts';
+
+/** Tunables of the module (tests shorten the issuer's timeouts). */
+export interface RewardsOptions {
+  /** How long one issuer call may take. */
+  readonly issuerTimeoutMs: number;
+  /** Calls before a pending voucher is given up and compensated. */
+  readonly issuerMaxAttempts: number;
+  /** The wait before the next call after the n-th failed one. */
+  readonly issuerBackoffMs: (attempt: number) => number;
+  /** How often the saga looks for due vouchers (it is also woken by each redemption). */
+  readonly issuerIntervalMs: number;
+  /** Typed short codes one till (session) may try a minute. */
+  readonly shortCodesPerMinute: number;
+}
+
+const defaults: RewardsOptions = {
+  issuerTimeoutMs: 5_000,
+  issuerMaxAttempts: 5,
+  issuerBackoffMs: (attempt) => Math.min(60_000, 1_000 * 2 ** attempt),
+  issuerIntervalMs: 2_000,
+  shortCodesPerMinute: 30,
+};
+
+/** The rewards module. */
+export const rewardsModule: ServerModule = createRewardsModule();
+
+/** Builds the module with its tunables. */
+export function createRewardsModule(overrides: Partial<RewardsOptions> = {}): ServerModule {
+  const options = { ...defaults, ...overrides };
+  return {
+    name: 'rewards',
+    events: rewardsEvents,
+    migrations: { schema: 'rewards', dir: path.join(import.meta.dirname, 'migrations') },
+    errors: rewardsErrors,
+    create(platform) {
+      const logger = platform.logger.child({ module: 'rewards' });
+      const secrets = () => ({ signing: platform.keyring.secret('voucher-mac'), all: platform.keyring.secrets('voucher-mac') });
+      let wake = (): void => {};
+      const deps: RewardsDeps = {
+        db: platform.db,
+        unitOfWork: platform.unitOfWork,
+        clock: platform.clock,
+        timeZone: platform.config.timeZone,
+        ledger: ledgerStore(),
+        catalogue: catalogueStore(),
+        vouchers: voucherStore(),
+        rules: rulesStore(),
+        giving: givingStore(),
+        voucherKeys: () => ({ signing: secrets().signing, verifying: secrets().all }),
+        seal: voucherSeal(secrets),
+        push: (userId, message) => {
+          platform.gateway.sendToUser(userId, message).catch((error: unknown) => logger.warn({ err: error, type: message.type }, 'could not push a live message'));
+        },
+        wakeIssuer: () => wake(),
+      };
+      const policy: IssuerPolicy = { maxAttempts: options.issuerMaxAttempts, backoffMs: options.issuerBackoffMs, leaseMs: options.issuerTimeoutMs * 3 + 1_000 };
+      const saga = issuerRunner(deps, httpIssuerClient({ timeoutMs: options.issuerTimeoutMs }), policy, logger, options.issuerIntervalMs);
+      wake = saga.wake;
+      return {
+        routes: async (app) => {
+          await app.register(walletRoutes(deps));
+          await app.register(catalogueRoutes(deps));
+          await app.register(partnerRoutes(deps, { shortCodesPerMinute: options.shortCodesPerMinute }));
+          await app.register(adminRoutes(deps));
+        },
+        subscriptions: [...rewardsConsumers(deps), ...livePushes(deps)],
+        commands: operatorCommands(deps),
+        start: async () => saga.start(),
+        close: () => saga.stop(),
+      };
+    },
+  };
+}
