@@ -28,6 +28,12 @@ export interface ServerMessageMap {
   'connection.made': { type: 'connection.made'; connection: Connection };
   /** During the meet period: the other party's live position. */
   'meet.position': { type: 'meet.position'; connectionId: string; userId: string; lat: number; lon: number; accuracy: number; until: string };
+  /** Points arrived: what a rule paid for a connection, and the balance after it. */
+  'points.awarded': { type: 'points.awarded'; points: number; ruleName: string; ruleId: string; ruleVersion: number; connectionId: string; balance: number };
+  /** A pending voucher became active or failed (`failureReason` is an error code). */
+  'voucher.changed': { type: 'voucher.changed'; voucherId: string; status: string; failureReason: string | null };
+  /** Someone gave me points. */
+  'gift.received': { type: 'gift.received'; giftId: string; points: number; senderId: string };
 }
 
 /** Why an availability window closed. */
@@ -94,6 +100,37 @@ function parseConnectionsMessage(data: Record<string, unknown>): ServerMessage |
   }
 }
 
+/** The rewards messages. */
+function parseRewardsMessage(data: Record<string, unknown>): ServerMessage | undefined {
+  switch (data['type']) {
+    case 'points.awarded': {
+      const { points, ruleName, ruleId, ruleVersion, connectionId, balance } = data;
+      if (!isNumber(points) || !isNumber(balance) || typeof ruleName !== 'string') return undefined;
+      return {
+        type: 'points.awarded',
+        points,
+        ruleName,
+        balance,
+        ruleId: typeof ruleId === 'string' ? ruleId : '',
+        ruleVersion: isNumber(ruleVersion) ? ruleVersion : 0,
+        connectionId: typeof connectionId === 'string' ? connectionId : '',
+      };
+    }
+    case 'voucher.changed': {
+      const { voucherId, status, failureReason } = data;
+      if (typeof voucherId !== 'string' || typeof status !== 'string') return undefined;
+      return { type: 'voucher.changed', voucherId, status, failureReason: typeof failureReason === 'string' ? failureReason : null };
+    }
+    case 'gift.received': {
+      const { giftId, points, senderId } = data;
+      if (typeof giftId !== 'string' || !isNumber(points) || typeof senderId !== 'string') return undefined;
+      return { type: 'gift.received', giftId, points, senderId };
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** Parses one text frame into a known server message; unknown or malformed frames give undefined. */
 export function parseServerMessage(frame: unknown): ServerMessage | undefined {
   if (typeof frame !== 'string') return undefined;
@@ -117,6 +154,6 @@ export function parseServerMessage(frame: unknown): ServerMessage | undefined {
         ? { type: 'error', code: data['code'], message: data['message'] }
         : undefined;
     default:
-      return parseConnectionsMessage(data);
+      return parseConnectionsMessage(data) ?? parseRewardsMessage(data);
   }
 }

@@ -84,6 +84,9 @@ export function createSocketClient(options: SocketClientOptions = {}): SocketCli
     'request.updated': new Set(),
     'connection.made': new Set(),
     'meet.position': new Set(),
+    'points.awarded': new Set(),
+    'voucher.changed': new Set(),
+    'gift.received': new Set(),
   };
   let socket: SocketLike | undefined;
   let status: SocketStatus = 'idle';

@@ -7,6 +7,7 @@ import { accountInitial, accountLabel } from '../features/auth/account-label.ts'
 import { signInPath } from '../features/auth/next-path.ts';
 import { useSession } from '../features/auth/session-context.tsx';
 import { ConnectionsProvider } from '../features/connections/connections-context.tsx';
+import { RewardsToasts } from '../features/rewards/rewards-toasts.tsx';
 import { useFocusOnNavigate } from './use-focus-on-navigate.ts';
 import './pwa-layout.css';
 
@@ -71,6 +72,8 @@ export function PwaLayout() {
         {/* The connections socket lives across tabs: requests and celebrations reach every page. */}
         <ConnectionsProvider>
           <Outlet />
+          {/* Points arriving are told on every page: they are earned on the home page, at the meeting. */}
+          <RewardsToasts />
         </ConnectionsProvider>
       </main>
       <nav className="hb-tabbar" aria-label={t('nav.label')}>

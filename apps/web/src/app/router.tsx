@@ -6,6 +6,7 @@ import { HomePage } from '../features/home/home-page.tsx';
 import { InvitationPage } from '../features/invitations/invitation-page.tsx';
 import { ProfilePage } from '../features/profile/profile-page.tsx';
 import { RewardsPage } from '../features/rewards/rewards-page.tsx';
+import { rewardsRoutes } from '../features/rewards/rewards-routes.tsx';
 import { SetupPage } from '../features/setup/setup-page.tsx';
 import { ApprovalsPage } from '../features/dashboard/approvals-page.tsx';
 import { AuditLogPage } from '../features/dashboard/audit-log-page.tsx';
@@ -42,7 +43,7 @@ export const routes: RouteObject[] = [
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'rewards', element: <RewardsPage /> },
+      { path: 'rewards', element: <RewardsPage />, children: rewardsRoutes },
       { path: 'profile', element: <ProfilePage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'setup/:token', element: <SetupPage /> },

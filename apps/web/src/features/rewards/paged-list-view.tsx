@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AlertIcon, Button, ErrorState, LoadingState, Notice } from '../../ui/index.ts';
+import { rewardsErrorMessage } from './rewards-messages.ts';
+import type { PagedList } from './use-paged-list.ts';
+
+export interface PagedListViewProps<T> {
+  list: PagedList<T>;
+  /** What the list is, for screen readers (the id of its heading). */
+  labelledBy: string;
+  loadingLabel: string;
+  errorTitle: string;
+  /** Shown when the first page is empty. */
+  empty: ReactNode;
+  renderItem: (item: T) => ReactNode;
+  itemKey: (item: T) => string;
+  testId?: string;
+}
+
+/** A paged list with its loading, error and empty states and a "Load more" button for the next page. */
+export function PagedListView<T>({ list, labelledBy, loadingLabel, errorTitle, empty, renderItem, itemKey, testId }: PagedListViewProps<T>) {
+  const { t } = useTranslation();
+  const { state } = list;
+  if (state.status === 'loading') return <LoadingState label={loadingLabel} />;
+  if (state.status === 'error') {
+    return (
+      <ErrorState title={errorTitle} retryLabel={t('rewards.common.retry')} onRetry={list.reload} details={[{ label: t('rewards.common.errorCode'), value: state.error.code }]}>
+        <p>{rewardsErrorMessage(t, state.error)}</p>
+      </ErrorState>
+    );
+  }
+  if (state.items.length === 0) return <>{empty}</>;
+  return (
+    <>
+      <ul className="hb-rewards-list" aria-labelledby={labelledBy} data-testid={testId}>
+        {state.items.map((item) => (
+          <li key={itemKey(item)} className="hb-rewards-list__item">
+            {renderItem(item)}
+          </li>
+        ))}
+      </ul>
+      {typeof state.more === 'object' ? (
+        <Notice tone="error" role="alert" icon={<AlertIcon />}>
+          {rewardsErrorMessage(t, state.more)}
+        </Notice>
+      ) : null}
+      {state.nextCursor ? (
+        <div className="hb-rewards-actions">
+          <Button variant="secondary" loading={state.more === 'loading'} onClick={list.loadMore}>
+            {state.more === 'loading' ? t('rewards.common.loadingMore') : t('rewards.common.loadMore')}
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}
