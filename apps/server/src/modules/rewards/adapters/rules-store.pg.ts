@@ -35,7 +35,13 @@ export function rulesStore(): RulesStore {
     },
     async addVersion(tx, id, version, definition, by, at) {
       await sql`insert into rewards.rule_versions (rule_id, version, definition, created_by, created_at) values (${id}, ${version}, ${JSON.stringify(definition)}::jsonb, ${by}, ${at})`.execute(tx);
-      await sql`update rewards.rules set current_version = ${version}, updated_at = ${at} where id = ${id}`.execute(tx);
+      // The budget counter is kept only while a rule has a budget: a version that (re)gains one starts from what the rule really paid.
+      await sql`update rewards.rules set current_version = ${version}, updated_at = ${at},
+          spent_points = (select coalesce(sum(points), 0) from rewards.awards where rule_id = ${id}) where id = ${id}`.execute(tx);
+    },
+    async paidSoFar(tx) {
+      const rows = await sql<{ rule_id: string; paid: number }>`select rule_id, coalesce(sum(points), 0) as paid from rewards.awards group by rule_id`.execute(tx);
+      return new Map(rows.rows.map((r) => [r.rule_id, Number(r.paid)]));
     },
     async recordConnection(tx, c) {
       const row = await sql`insert into rewards.connections_seen (connection_id, officer_id, citizen_id, made_at)

@@ -60,7 +60,8 @@ async function payOne(deps: RewardsDeps, tx: Tx, events: EventSink<RewardsCatalo
   const now = deps.clock.now();
   const fresh = await deps.rules.insertAward(tx, { id: awardId, eventId: a.eventId, recipientId: a.recipientId, ruleId: a.rule.id, ruleVersion: a.rule.version, counterpartId: a.counterpartId, points, localDay: a.at.day, transferId, at: now });
   if (!fresh) return 0;
-  await deps.rules.spend(tx, a.rule.id, points, null);
+  // Only a budget needs the shared counter; unbudgeted rules leave the rule's row alone, so awards do not queue on it.
+  if (budgeted) await deps.rules.spend(tx, a.rule.id, points, null);
   await deps.ledger.move(tx, { id: transferId, from: shardFor(ISSUANCE_ACCOUNTS, a.recipientId), to: a.account, amount: points, kind: 'award', referenceId: awardId, at: now });
   events.emit('rewards.points-awarded.v1', {
     awardId, recipientId: a.recipientId, role: a.party, points, ruleId: a.rule.id, ruleVersion: a.rule.version, ruleName: definition.name, connectionId: a.connectionId, capped: points < full,

@@ -22,7 +22,8 @@ function valid(definition: RuleDefinition): RuleDefinition {
 /** Every rule at its current version. */
 export async function listRules(deps: RewardsDeps, caller: Caller) {
   adminOnly(caller);
-  return (await deps.rules.current(deps.db)).map(presentRule);
+  const paid = await deps.rules.paidSoFar(deps.db);
+  return (await deps.rules.current(deps.db)).map((rule) => presentRule({ ...rule, spentPoints: paid.get(rule.id) ?? 0 }));
 }
 
 /** Adds a rule at version 1. */
@@ -45,7 +46,9 @@ export async function editRule(deps: RewardsDeps, caller: Caller, ruleId: string
     if (!current) throw new AppError('REWARDS_RULE_NOT_FOUND');
     const now = deps.clock.now();
     await deps.rules.addVersion(tx, ruleId, current.version + 1, checked, caller.accountId, now);
-    return presentRule({ ...current, version: current.version + 1, definition: checked, updatedAt: now });
+    const edited = await deps.rules.one(tx, ruleId);
+    if (!edited) throw new Error('rule vanished while being edited');
+    return presentRule(edited);
   });
 }
 

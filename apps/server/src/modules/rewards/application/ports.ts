@@ -280,6 +280,8 @@ export interface RulesStore {
   usage(tx: Tx, ruleId: string, recipientId: string, counterpartId: string, day: string): Promise<{ pairToday: number; recipientToday: number }>;
   /** Inserts an award; false when this event already paid this recipient under this rule. */
   insertAward(tx: Tx, award: AwardDraft): Promise<boolean>;
+  /** What each rule has paid in all, by rule id (for the admins' list). */
+  paidSoFar(tx: Tx): Promise<Map<string, number>>;
   /** Adds to a rule's spending; false when that would pass its budget. */
   spend(tx: Tx, ruleId: string, points: number, budget: number | null): Promise<boolean>;
   /** The rule behind an award transfer (for history lines). */
