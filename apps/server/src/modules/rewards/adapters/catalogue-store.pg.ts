@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { CatalogueStore, CauseRecord, OfferLocation, OfferRecord, OrganisationRecord, Page } from '../application/ports.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, decodeDistanceCursor, encodeCursor, encodeDistanceCursor } from './cursor.ts';
 
 interface OfferRow {
   id: string; organisation_id: string; organisation_name: string; kind: 'offer' | 'scheme'; title: string; description: string; category: string;
@@ -108,6 +108,8 @@ export function catalogueStore(): CatalogueStore {
             from jsonb_array_elements(o.locations) l)`
         : sql`null::float8`;
       const pattern = search.text ? `%${search.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+      // Near a point the list is nearest first (keyset on distance and id); otherwise newest first.
+      const nearAfter = near ? decodeDistanceCursor(search.cursor) : null;
       const rows = await sql<OfferRow>`select * from (
           select ${offerColumns}, ${distance} as distance_km from rewards.offers o join rewards.organisations org on org.id = o.organisation_id
           where o.status = 'active' and o.starts_at <= ${now} and (o.ends_at is null or o.ends_at > ${now})
@@ -116,9 +118,12 @@ export function catalogueStore(): CatalogueStore {
             ${search.kind ? sql`and o.kind = ${search.kind}` : sql``}
         ) found
         where ${near ? sql`distance_km <= ${search.radiusKm}` : sql`true`}
-          ${after ? sql`and (created_at, id) < (${after.at}, ${after.id})` : sql``}
-        order by created_at desc, id desc limit ${search.limit + 1}`.execute(tx);
-      return paged(rows.rows, search.limit, toOffer);
+          ${near && nearAfter ? sql`and (distance_km, id) > (${nearAfter.distanceKm}::float8, ${nearAfter.id})` : sql``}
+          ${!near && after ? sql`and (created_at, id) < (${after.at}, ${after.id})` : sql``}
+        ${near ? sql`order by distance_km, id` : sql`order by created_at desc, id desc`} limit ${search.limit + 1}`.execute(tx);
+      if (!near) return paged(rows.rows, search.limit, toOffer);
+      const last = rows.rows[search.limit - 1];
+      return { items: rows.rows.slice(0, search.limit).map(toOffer), nextCursor: rows.rows.length > search.limit && last ? encodeDistanceCursor(Number(last.distance_km), last.id) : null };
     },
     async categories(tx) {
       const rows = await sql<{ category: string }>`select distinct category from rewards.offers where status = 'active' order by category limit 200`.execute(tx);

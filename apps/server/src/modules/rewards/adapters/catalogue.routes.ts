@@ -14,7 +14,7 @@ export function catalogueRoutes(deps: RewardsDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     app.get('/rewards/offers', {
       schema: {
-        tags, summary: 'Active offers and schemes: by text, category, kind, and within radiusKm of near=lat,lon (newest first)', security: bearer,
+        tags, summary: 'Active offers and schemes: by text, category, kind, and within radiusKm of near=lat,lon (then nearest first; otherwise newest first)', security: bearer,
         querystring: Type.Intersect([PageQuery, Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), category: Type.Optional(Type.String({ maxLength: 40 })), kind: Type.Optional(Type.Union([Type.Literal('offer'), Type.Literal('scheme')])), near: Type.Optional(Type.String({ maxLength: 60 })), radiusKm: Type.Optional(Type.Number({ minimum: 0.1, maximum: 500, default: 10 })) })]),
         response: { 200: PageOf(OfferBody) },
       },

@@ -11,3 +11,17 @@ export function decodeCursor(cursor: string | undefined | null): { at: Date; id:
   if (!id || Number.isNaN(at.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) return null;
   return { at, id };
 }
+
+/** A cursor for a nearest-first list: the last row's distance (exact, as the database computed it) and id. */
+export function encodeDistanceCursor(distanceKm: number, id: string): string {
+  return Buffer.from(`d${distanceKm}|${id}`).toString('base64url');
+}
+
+/** The distance position a cursor points after, or null for the first page. */
+export function decodeDistanceCursor(cursor: string | undefined | null): { distanceKm: number; id: string } | null {
+  if (!cursor) return null;
+  const [distance, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const distanceKm = Number(distance?.startsWith('d') ? distance.slice(1) : Number.NaN);
+  if (!id || !Number.isFinite(distanceKm) || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  return { distanceKm, id };
+}
