@@ -109,7 +109,60 @@ export const apiMatrix: readonly MatrixEntry[] = [
   { route: 'POST /api/v1/connections/qr/scan', access: 'self', alsoFine: [400], request: () => ({ url: '/api/v1/connections/qr/scan', payload: { token: 'not-a-code' } }) },
   { route: 'GET /api/v1/connections', access: 'self', request: () => ({ url: '/api/v1/connections' }) },
   { route: 'GET /api/v1/connections/fraud-flags', access: { allow: ['admin'] }, request: () => ({ url: '/api/v1/connections/fraud-flags' }) },
+  ...rewardsMatrix(),
 ];
+
+/** Rewards: wallets act on oneself; partner routes belong to A's retailer and charity; rules and settings to admins. */
+function rewardsMatrix(): MatrixEntry[] {
+  const key = (): Record<string, string> => ({ 'idempotency-key': `matrix-${++serial}-${Date.now()}` });
+  const retailer = (w: World, rest: string): string => `/api/v1/rewards/organisations/${w.retailerA}${rest}`;
+  const charity = (w: World, rest: string): string => `/api/v1/rewards/organisations/${w.charityA}${rest}`;
+  const offer = { title: 'Matrix tea', description: '', category: 'food', pricePoints: 5, stock: 10, perUserLimit: null, endsAt: null, locations: [], voucherValidDays: 30 };
+  const rule = { name: 'Matrix rule', active: false, kinds: ['virtual'], locationVerified: 'any', points: { citizen: 1, officer: 1 }, timeWindow: null, area: null, bonus: 'none', caps: { perPairPerDay: null, perUserPerDay: null, budget: null } };
+  const settings = { citizenGiftsEnabled: false, giftDailyCap: 500, donationDailyCap: 5000, pointValueCents: 1 };
+  const month = new Date().toISOString().slice(0, 7);
+  const admin = ['admin'] as const;
+  return [
+    { route: 'GET /api/v1/rewards/wallet', access: 'self', request: () => ({ url: '/api/v1/rewards/wallet' }) },
+    { route: 'GET /api/v1/rewards/wallet/history', access: 'self', request: () => ({ url: '/api/v1/rewards/wallet/history' }) },
+    { route: 'GET /api/v1/rewards/wallet/statement', access: 'self', request: () => ({ url: `/api/v1/rewards/wallet/statement?month=${month}` }) },
+    { route: 'GET /api/v1/rewards/offers', access: 'self', request: () => ({ url: '/api/v1/rewards/offers?q=matrix' }) },
+    { route: 'GET /api/v1/rewards/offers/categories', access: 'self', request: () => ({ url: '/api/v1/rewards/offers/categories' }) },
+    { route: 'GET /api/v1/rewards/offers/:offerId', access: 'self', request: async (w) => ({ url: `/api/v1/rewards/offers/${await w.offerOfA()}` }) },
+    // Nobody in the matrix has points: an allowed redemption is refused for that (409), an officer's is forbidden.
+    { route: 'POST /api/v1/rewards/offers/:offerId/redeem', access: { allow: citizens }, alsoFine: [409], request: async (w) => ({ url: `/api/v1/rewards/offers/${await w.offerOfA()}/redeem`, headers: key() }) },
+    { route: 'GET /api/v1/rewards/vouchers', access: 'self', request: () => ({ url: '/api/v1/rewards/vouchers' }) },
+    // A voucher is visible only to its holder (rewards-redeem.e2e tests the holder): anyone else's is not found.
+    { route: 'GET /api/v1/rewards/vouchers/:voucherId', access: 'self', alsoFine: [404], request: () => ({ url: `/api/v1/rewards/vouchers/${NO_SUCH_ID}` }) },
+    { route: 'POST /api/v1/rewards/vouchers/:voucherId/cancel', access: 'self', alsoFine: [404], request: () => ({ url: `/api/v1/rewards/vouchers/${NO_SUCH_ID}/cancel`, headers: key() }) },
+    { route: 'GET /api/v1/rewards/causes', access: 'self', request: () => ({ url: '/api/v1/rewards/causes' }) },
+    { route: 'POST /api/v1/rewards/causes/:causeId/donations', access: 'self', alsoFine: [409], request: async (w) => ({ url: `/api/v1/rewards/causes/${await w.causeOfA()}/donations`, payload: { points: 1 }, headers: key() }) },
+    { route: 'GET /api/v1/rewards/colleagues', access: { allow: officers }, request: () => ({ url: '/api/v1/rewards/colleagues' }) },
+    // The only officer gifts themselves (400); everyone else may not gift an officer at all.
+    { route: 'POST /api/v1/rewards/gifts', access: { allow: officers }, alsoFine: [400], request: (w) => ({ url: '/api/v1/rewards/gifts', payload: { recipientId: w.accountOf('officer'), points: 1 }, headers: key() }) },
+    { route: 'GET /api/v1/rewards/organisations/:orgId/summary', access: { allow: membersOfA }, request: (w) => ({ url: retailer(w, '/summary') }) },
+    { route: 'GET /api/v1/rewards/organisations/:orgId/offers', access: { allow: membersOfA }, request: (w) => ({ url: retailer(w, '/offers') }) },
+    { route: 'POST /api/v1/rewards/organisations/:orgId/offers', access: { allow: membersOfA }, request: (w) => ({ url: retailer(w, '/offers'), payload: offer }) },
+    { route: 'PATCH /api/v1/rewards/organisations/:orgId/offers/:offerId', access: { allow: membersOfA }, request: async (w) => ({ url: retailer(w, `/offers/${await w.offerOfA()}`), payload: { stock: 1000 } }) },
+    { route: 'GET /api/v1/rewards/organisations/:orgId/redemptions', access: { allow: membersOfA }, request: (w) => ({ url: retailer(w, '/redemptions') }) },
+    // A typed code with a wrong check symbol: members hear that (400), outsiders that there is no such organisation.
+    { route: 'POST /api/v1/rewards/organisations/:orgId/vouchers/check', access: { allow: membersOfA }, alsoFine: [400], request: (w) => ({ url: retailer(w, '/vouchers/check'), payload: { code: 'ABCDE-FGHJK' } }) },
+    { route: 'POST /api/v1/rewards/organisations/:orgId/vouchers/use', access: { allow: membersOfA }, alsoFine: [400], request: (w) => ({ url: retailer(w, '/vouchers/use'), payload: { code: 'ABCDE-FGHJK' } }) },
+    { route: 'GET /api/v1/rewards/organisations/:orgId/causes', access: { allow: membersOfA }, request: (w) => ({ url: charity(w, '/causes') }) },
+    { route: 'POST /api/v1/rewards/organisations/:orgId/causes', access: { allow: membersOfA }, request: (w) => ({ url: charity(w, '/causes'), payload: { kind: 'family', title: 'Matrix family', description: '', goalPoints: 100 } }) },
+    { route: 'PATCH /api/v1/rewards/organisations/:orgId/causes/:causeId', access: { allow: membersOfA }, request: async (w) => ({ url: charity(w, `/causes/${await w.causeOfA()}`), payload: { description: 'Changed' } }) },
+    { route: 'GET /api/v1/rewards/organisations/:orgId/donations', access: { allow: membersOfA }, request: (w) => ({ url: charity(w, '/donations') }) },
+    { route: 'GET /api/v1/rewards/organisations/:orgId/statements/:month', access: { allow: membersOfA }, request: (w) => ({ url: charity(w, `/statements/${month}`) }) },
+    { route: 'GET /api/v1/rewards/rules', access: { allow: admin }, request: () => ({ url: '/api/v1/rewards/rules' }) },
+    { route: 'POST /api/v1/rewards/rules', access: { allow: admin }, request: () => ({ url: '/api/v1/rewards/rules', payload: rule }) },
+    { route: 'PUT /api/v1/rewards/rules/:ruleId', access: { allow: admin }, request: () => ({ url: '/api/v1/rewards/rules/00000000-0000-4000-8000-000000000203', payload: { ...rule, name: 'First connection', active: true, kinds: ['proximity', 'qr', 'virtual'], points: { citizen: 25, officer: 0 }, bonus: 'first-ever' } }) },
+    { route: 'GET /api/v1/rewards/rules/:ruleId/versions', access: { allow: admin }, request: () => ({ url: '/api/v1/rewards/rules/00000000-0000-4000-8000-000000000201/versions' }) },
+    { route: 'POST /api/v1/rewards/rules/preview', access: { allow: admin }, request: () => ({ url: '/api/v1/rewards/rules/preview', payload: { kind: 'qr', locationVerified: true } }) },
+    { route: 'GET /api/v1/rewards/settings', access: { allow: admin }, request: () => ({ url: '/api/v1/rewards/settings' }) },
+    { route: 'PUT /api/v1/rewards/settings', access: { allow: admin }, request: () => ({ url: '/api/v1/rewards/settings', payload: settings }) },
+    { route: 'GET /api/v1/rewards/ledger/check', access: { allow: admin }, request: () => ({ url: '/api/v1/rewards/ledger/check' }) },
+  ];
+}
 
 /** Routes outside /api/v1, all public by design: operations, docs, the websocket (it checks its token before upgrading; see websocket.test.ts) and the web app's files. */
 export const publicPlatformRoutes: readonly RegExp[] = [

@@ -2,7 +2,10 @@
 import assert from 'node:assert/strict';
 import type { Server } from '../../src/composition.ts';
 
-/** Everyone the matrix asks as. `ownerA`/`staffA` belong to organisation A (an active precinct); `ownerB` owns B (an active retailer). */
+/**
+ * Everyone the matrix asks as. `ownerA`/`staffA` belong to organisation A (an active precinct) and to A's
+ * retailer and charity; `ownerB` owns B (an active retailer).
+ */
 export const PRINCIPALS = ['anonymous', 'citizen', 'officer', 'ownerA', 'staffA', 'ownerB', 'admin'] as const;
 export type PrincipalName = (typeof PRINCIPALS)[number];
 
@@ -11,6 +14,12 @@ export interface World {
   readonly server: Server;
   readonly organisationA: string;
   readonly organisationB: string;
+  /** A retailer and a charity run by A's owner, with A's staff as members (rewards' partner routes). */
+  readonly retailerA: string;
+  readonly charityA: string;
+  /** An offer of A's retailer and a cause of A's charity, made on first use (once rewards knows the organisations). */
+  offerOfA(): Promise<string>;
+  causeOfA(): Promise<string>;
   readonly accountOf: (name: PrincipalName) => string;
   readonly emailOf: (name: PrincipalName) => string;
   /** A fresh access token for the principal (a new session if the old one was ended). */
@@ -77,12 +86,34 @@ export async function buildWorld(server: Server): Promise<World> {
   };
   const staffLink = await inviteTo(organisationA, 'ownerA', email('staffA'));
   assert.equal((await as('staffA', 'POST', `/invitations/${staffLink}/accept`)).statusCode, 200);
+  const partnerOfA = async (type: 'retailer' | 'charity', name: string): Promise<string> => {
+    const id: string = (await as('ownerA', 'POST', '/organisations', { type, name })).json().id;
+    assert.equal((await as('admin', 'POST', `/admin/organisations/${id}/decision`, { approve: true })).statusCode, 204);
+    assert.equal((await as('staffA', 'POST', `/invitations/${await inviteTo(id, 'ownerA', email('staffA'))}/accept`)).statusCode, 200);
+    return id;
+  };
+  const retailerA = await partnerOfA('retailer', 'Retailer A');
+  const charityA = await partnerOfA('charity', 'Charity A');
+  let offerOfA: Promise<string> | undefined;
+  let causeOfA: Promise<string> | undefined;
 
   let pending = 0;
   return {
     server,
     organisationA,
     organisationB,
+    retailerA,
+    charityA,
+    offerOfA: () =>
+      (offerOfA ??= as('ownerA', 'POST', `/rewards/organisations/${retailerA}/offers`, { title: 'Matrix coffee', description: '', category: 'food', pricePoints: 5, stock: 1000, perUserLimit: null, endsAt: null, locations: [], voucherValidDays: 30 }).then((r) => {
+        assert.equal(r.statusCode, 201, r.body);
+        return r.json().offer.id;
+      })),
+    causeOfA: () =>
+      (causeOfA ??= as('ownerA', 'POST', `/rewards/organisations/${charityA}/causes`, { kind: 'cause', title: 'Matrix meals', description: '', goalPoints: null }).then((r) => {
+        assert.equal(r.statusCode, 201, r.body);
+        return r.json().cause.id;
+      })),
     accountOf: (name) => sessions.get(name)?.accountId ?? '00000000-0000-4000-8000-000000000000',
     emailOf: email,
     token: (name) => token(name),
