@@ -2,7 +2,8 @@
 // model of what a person did that later modules feed through their events.
 // Events in: identity.account-created.v1 (creates the profile), identity.officer-verified.v1 (shows the
 // precinct, hides the bio by default), identity.account-deleted.v1 (removes it), connections.connection-made.v1
-// (counts connections made).
+// (counts connections made), rewards.points-awarded.v1, rewards.voucher-issued.v1, rewards.voucher-cancelled.v1,
+// rewards.donation-made.v1 (points earned, spent and donated).
 // Events out: profiles.profile-updated.v1.
 import path from 'node:path';
 import type { ServerModule } from '../../platform/module.ts';
@@ -10,6 +11,7 @@ import { avatarRoutes } from './adapters/avatar.routes.ts';
 import { identityConsumers } from './adapters/identity.consumers.ts';
 import { profileStore } from './adapters/profile-store.pg.ts';
 import { profileRoutes } from './adapters/profile.routes.ts';
+import { rewardsConsumers } from './adapters/rewards.consumers.ts';
 import { sharpAvatarImages } from './adapters/sharp-avatar-images.ts';
 import type { ProfilesDeps } from './application/profiles-deps.ts';
 import { profilesEvents } from './contracts.ts';
@@ -28,7 +30,7 @@ export const profilesModule: ServerModule = {
         await app.register(profileRoutes(deps));
         await app.register(avatarRoutes(deps));
       },
-      subscriptions: identityConsumers(deps),
+      subscriptions: [...identityConsumers(deps), ...rewardsConsumers(deps)],
     };
   },
 };

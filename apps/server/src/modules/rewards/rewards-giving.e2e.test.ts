@@ -5,7 +5,8 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { LiveClient } from '../../../test/support/live-client.ts';
 import type { Person } from '../../../test/support/people.ts';
-import { startRewardsStage, type Partner, type RewardsStage } from './rewards.e2e-harness.ts';
+import { waitUntil } from '../../../test/support/wait.ts';
+import { connectionMade, handled, startRewardsStage, type Partner, type RewardsStage } from './rewards.e2e-harness.ts';
 
 let stage: RewardsStage;
 let charity: Partner;
@@ -169,5 +170,26 @@ describe('the wallet', () => {
     assert.equal(csv.body.trim().split('\r\n').length, 6, 'a header and five lines');
     assert.match(csv.body.trim().split('\r\n').at(-1) ?? '', /,adjustment,test funds,5,15,/);
     assert.equal((await stage.call(citizen, 'GET', '/rewards/wallet/statement?month=May')).json().error.code, 'REWARDS_MONTH_INVALID');
+  });
+});
+
+describe('the profile', () => {
+  it('counts the points a person earned, spent on offers (a cancelled voucher gives them back) and donated', async () => {
+    const citizen = person(stage.citizens, 1);
+    await handled(stage, await connectionMade(stage, { officer: person(stage.officers, 0), citizen, kind: 'proximity', locationVerified: true }));
+    const shop = await stage.partner('retailer', 'Profile Shop');
+    const kept = await stage.offer(shop, { pricePoints: 7 });
+    const cancelled = await stage.offer(shop, { pricePoints: 9 });
+    assert.equal((await stage.keyed(citizen, `/rewards/offers/${kept.id}/redeem`)).statusCode, 201);
+    const { voucher } = (await stage.keyed(citizen, `/rewards/offers/${cancelled.id}/redeem`)).json();
+    assert.equal((await stage.keyed(citizen, `/rewards/vouchers/${voucher.id}/cancel`)).statusCode, 200);
+    const cause = await stage.cause(charity, { title: 'Profile cause' });
+    assert.equal((await stage.keyed(citizen, `/rewards/causes/${cause.id}/donations`, { points: 4 })).statusCode, 201);
+    const expected = { pointsEarned: 40, pointsSpent: 7, pointsDonated: 4 };
+    let counts: Record<string, number> = {};
+    await waitUntil(async () => {
+      counts = (await stage.call(citizen, 'GET', '/profiles/me')).json().counts;
+      return counts['pointsEarned'] === expected.pointsEarned && counts['pointsSpent'] === expected.pointsSpent && counts['pointsDonated'] === expected.pointsDonated;
+    }, 10_000, `profile counts ${JSON.stringify(expected)}, last seen ${JSON.stringify(counts)}`);
   });
 });

@@ -49,6 +49,10 @@ export function profileStore(): ProfileStore {
     async countConnection(tx, accountId) {
       await sql`update profiles.profiles set connections_made = connections_made + 1 where account_id = ${accountId}`.execute(tx);
     },
+    async countPoints(tx, accountId, points) {
+      await sql`update profiles.profiles set points_earned = points_earned + ${points.earned ?? 0}, points_spent = points_spent + ${points.spent ?? 0},
+        points_donated = points_donated + ${points.donated ?? 0} where account_id = ${accountId}`.execute(tx);
+    },
     async markOfficer(tx, accountId, precinct, at) {
       await sql`update profiles.profiles set precinct = ${precinct}, show_bio = false, updated_at = ${at} where account_id = ${accountId}`.execute(tx);
     },

@@ -28,6 +28,8 @@ export interface ProfileStore {
   markOfficer(tx: Tx, accountId: string, precinct: string, at: Date): Promise<void>;
   /** Adds one to the connections made (the read model fed by connections.connection-made.v1). */
   countConnection(tx: Tx, accountId: string): Promise<void>;
+  /** Adds to what a person earned, spent on offers and donated (a cancelled voucher subtracts what it cost). */
+  countPoints(tx: Tx, accountId: string, points: { earned?: number; spent?: number; donated?: number }): Promise<void>;
   /** Deletes the profile and its picture, and remembers that the account is gone so nothing re-creates it. */
   remove(tx: Tx, accountId: string, at: Date): Promise<void>;
 }

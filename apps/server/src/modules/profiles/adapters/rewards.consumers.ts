@@ -1,0 +1,49 @@
+import type { Static, TSchema } from 'typebox';
+import { Value } from 'typebox/value';
+import type { Subscription } from '../../../platform/events/bus.ts';
+import type { EventEnvelope } from '../../../platform/events/envelope.ts';
+import { deadLetterRecorder, idempotent } from '../../../platform/events/inbox.ts';
+import { DonationMadeV1, PointsAwardedV1, VoucherCancelledV1, VoucherIssuedV1 } from '../../rewards/contracts.ts';
+import type { ProfilesDeps } from '../application/profiles-deps.ts';
+
+function payloadOf<S extends TSchema>(schema: S, envelope: EventEnvelope): Static<S> {
+  if (!Value.Check(schema, envelope.payload)) throw new Error(`${envelope.type} ${envelope.id}: payload does not match its schema`);
+  return envelope.payload;
+}
+
+/**
+ * The read model's points: earned from connections (awards), spent on offers (a voucher issued; a cancelled
+ * one gives it back) and donated to causes. Gifts between colleagues are neither earned nor spent here.
+ */
+export function rewardsConsumers(deps: ProfilesDeps): Subscription[] {
+  const consumer = 'profiles.on-rewards';
+  return [
+    {
+      consumer,
+      types: ['rewards.points-awarded.v1', 'rewards.voucher-issued.v1', 'rewards.voucher-cancelled.v1', 'rewards.donation-made.v1'],
+      handle: idempotent(deps.db, consumer, async (envelope, tx) => {
+        switch (envelope.type) {
+          case 'rewards.points-awarded.v1': {
+            const p = payloadOf(PointsAwardedV1, envelope);
+            return deps.store.countPoints(tx, p.recipientId, { earned: p.points });
+          }
+          case 'rewards.voucher-issued.v1': {
+            const p = payloadOf(VoucherIssuedV1, envelope);
+            return deps.store.countPoints(tx, p.citizenId, { spent: p.points });
+          }
+          case 'rewards.voucher-cancelled.v1': {
+            const p = payloadOf(VoucherCancelledV1, envelope);
+            return deps.store.countPoints(tx, p.citizenId, { spent: -p.points });
+          }
+          case 'rewards.donation-made.v1': {
+            const p = payloadOf(DonationMadeV1, envelope);
+            return deps.store.countPoints(tx, p.donorId, { donated: p.points });
+          }
+          default:
+            return undefined;
+        }
+      }),
+      onGiveUp: deadLetterRecorder(deps.db, consumer),
+    },
+  ];
+}
