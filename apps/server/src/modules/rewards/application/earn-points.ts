@@ -16,6 +16,9 @@ export async function awardConnection(deps: RewardsDeps, tx: Tx, events: EventSi
   await deps.rules.recordConnection(tx, connection);
   await deps.catalogue.addPerson(tx, made.officerId);
   await deps.catalogue.addPerson(tx, made.citizenId);
+  // Both parties' accounts are locked (the citizen's first, always) before their history is read, so a
+  // person's concurrent connections see each other: a first-ever or first-with-this-officer bonus is paid once.
+  const accounts: Record<Party, string> = { citizen: await lockedAccount(deps, tx, made.citizenId), officer: await lockedAccount(deps, tx, made.officerId) };
   const before = await deps.rules.history(tx, connection);
   const facts: ConnectionFacts = {
     kind: made.kind, locationVerified: made.locationVerified, cell: made.cell, zip: made.zip,
@@ -27,12 +30,16 @@ export async function awardConnection(deps: RewardsDeps, tx: Tx, events: EventSi
   const parties: Array<[Party, string, string]> = [['citizen', made.citizenId, made.officerId], ['officer', made.officerId, made.citizenId]];
   for (const [party, recipientId, counterpartId] of parties) {
     const matching = rules.filter((rule) => ruleApplies(rule.definition, facts, party, at));
-    if (matching.length === 0) continue;
-    const account = await deps.ledger.accountOf(tx, 'person', recipientId);
-    await deps.ledger.lock(tx, account); // caps are read and written under the recipient's lock
-    for (const rule of matching) paid += await payOne(deps, tx, events, { eventId, rule, party, recipientId, counterpartId, account, at, connectionId: made.connectionId });
+    // Caps are read and written under the recipient's lock.
+    for (const rule of matching) paid += await payOne(deps, tx, events, { eventId, rule, party, recipientId, counterpartId, account: accounts[party], at, connectionId: made.connectionId });
   }
   return paid;
+}
+
+async function lockedAccount(deps: RewardsDeps, tx: Tx, personId: string): Promise<string> {
+  const account = await deps.ledger.accountOf(tx, 'person', personId);
+  await deps.ledger.lock(tx, account);
+  return account;
 }
 
 interface OneAward {
