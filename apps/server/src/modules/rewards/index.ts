@@ -13,6 +13,7 @@ import { adminRoutes } from './adapters/admin.routes.ts';
 import { catalogueRoutes } from './adapters/catalogue.routes.ts';
 import { catalogueStore } from './adapters/catalogue-store.pg.ts';
 import { givingStore } from './adapters/giving-store.pg.ts';
+import { housekeeping } from './adapters/housekeeping.ts';
 import { httpIssuerClient } from './adapters/issuer-client.http.ts';
 import { issuerRunner } from './adapters/issuer-runner.ts';
 import { ledgerStore } from './adapters/ledger-store.pg.ts';
@@ -84,6 +85,7 @@ export function createRewardsModule(overrides: Partial<RewardsOptions> = {}): Se
       const policy: IssuerPolicy = { maxAttempts: options.issuerMaxAttempts, backoffMs: options.issuerBackoffMs, leaseMs: options.issuerTimeoutMs * 3 + 1_000 };
       const saga = issuerRunner(deps, httpIssuerClient({ timeoutMs: options.issuerTimeoutMs }), policy, logger, options.issuerIntervalMs);
       wake = saga.wake;
+      const sweeper = housekeeping(deps, logger);
       return {
         routes: async (app) => {
           await app.register(walletRoutes(deps));
@@ -93,8 +95,13 @@ export function createRewardsModule(overrides: Partial<RewardsOptions> = {}): Se
         },
         subscriptions: [...rewardsConsumers(deps), ...livePushes(deps)],
         commands: operatorCommands(deps),
-        start: async () => saga.start(),
-        close: () => saga.stop(),
+        start: async () => {
+          saga.start();
+          sweeper.start();
+        },
+        close: async () => {
+          await Promise.all([saga.stop(), sweeper.stop()]);
+        },
       };
     },
   };

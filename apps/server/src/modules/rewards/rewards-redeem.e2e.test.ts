@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { forgetOldIdempotencyKeys } from './adapters/housekeeping.ts';
 import { checkSymbol } from './domain/short-code.ts';
 import { startRewardsStage, type Partner, type RewardsStage } from './rewards.e2e-harness.ts';
 
@@ -137,5 +139,22 @@ describe('at the till', () => {
     } finally {
       stage.clock.advance(-25 * 3600_000);
     }
+  });
+});
+
+describe('idempotency keys', () => {
+  it('are remembered for a week, then forgotten by the housekeeping sweep', async () => {
+    const citizen = stage.citizens[5];
+    assert.ok(citizen);
+    await stage.grant(citizen, 3);
+    const offer = await stage.offer(shop, { pricePoints: 1 });
+    const [old, recent] = [`old-${crypto.randomUUID()}`, `recent-${crypto.randomUUID()}`];
+    assert.equal((await stage.keyed(citizen, `/rewards/offers/${offer.id}/redeem`, {}, old)).statusCode, 201);
+    assert.equal((await stage.keyed(citizen, `/rewards/offers/${offer.id}/redeem`, {}, recent)).statusCode, 201);
+    const db = stage.server.database.db;
+    await sql`update rewards.idempotency_keys set created_at = now() - interval '8 days' where key = ${old}`.execute(db);
+    assert.ok((await forgetOldIdempotencyKeys(db, new Date())) >= 1);
+    const left = await sql<{ key: string }>`select key from rewards.idempotency_keys where key in (${old}, ${recent})`.execute(db);
+    assert.deepEqual(left.rows.map((r) => r.key), [recent]);
   });
 });
