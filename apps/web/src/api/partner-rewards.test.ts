@@ -12,7 +12,7 @@ import {
   updateOffer,
   updateRule,
 } from './partner-rewards.ts';
-import type { PartnerRewardsApi } from './partner-rewards.ts';
+import type { PartnerRewardsApi, Rule } from './partner-rewards.ts';
 
 const offer = {
   id: 'o1',
@@ -34,7 +34,7 @@ const offer = {
   distanceKm: null,
 };
 
-const rule = {
+const rule: Rule = {
   id: 'r1',
   version: 2,
   spentPoints: 40,

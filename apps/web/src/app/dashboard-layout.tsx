@@ -15,6 +15,7 @@ import {
 } from '../ui/index.ts';
 import { useSession } from '../features/auth/session-context.tsx';
 import { AdminNav, DashboardAccount, DashboardGate } from '../features/dashboard/dashboard-gate.tsx';
+import { PartnerRewardsNav } from '../features/dashboard/rewards/partner-rewards-nav.tsx';
 import { useFocusOnNavigate } from './use-focus-on-navigate.ts';
 import './dashboard-layout.css';
 
@@ -92,6 +93,7 @@ export function DashboardLayout() {
               </li>
             ))}
           </ul>
+          <PartnerRewardsNav />
           <AdminNav />
         </nav>
       ) : null}

@@ -15,6 +15,11 @@ import { OrganisationPage } from '../features/dashboard/organisation-page.tsx';
 import { OrganisationsPage } from '../features/dashboard/organisations-page.tsx';
 import { OverviewPage } from '../features/dashboard/overview-page.tsx';
 import { ReportsPage } from '../features/dashboard/reports-page.tsx';
+import { RewardsSettingsPage } from '../features/dashboard/rewards/rewards-settings-page.tsx';
+import { RuleEditPage } from '../features/dashboard/rewards/rule-edit-page.tsx';
+import { NewRulePage } from '../features/dashboard/rewards/rule-new-page.tsx';
+import { RulesPage } from '../features/dashboard/rewards/rules-page.tsx';
+import { TillPage } from '../features/dashboard/rewards/till-page.tsx';
 import { DashboardLayout } from './dashboard-layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PwaLayout } from './pwa-layout.tsx';
@@ -30,8 +35,13 @@ export const routes: RouteObject[] = [
       { index: true, element: <OverviewPage /> },
       { path: 'organisations', element: <OrganisationsPage /> },
       { path: 'organisations/:organisationId', element: <OrganisationPage /> },
+      { path: 'organisations/:organisationId/till', element: <TillPage /> },
       { path: 'admin/approvals', element: <ApprovalsPage /> },
       { path: 'admin/audit', element: <AuditLogPage /> },
+      { path: 'admin/rules', element: <RulesPage /> },
+      { path: 'admin/rules/new', element: <NewRulePage /> },
+      { path: 'admin/rules/:ruleId', element: <RuleEditPage /> },
+      { path: 'admin/rewards-settings', element: <RewardsSettingsPage /> },
       { path: 'catalogue', element: <CataloguePage /> },
       { path: 'reports', element: <ReportsPage /> },
       { path: '*', element: <NotFoundPage area="dashboard" /> },

@@ -157,9 +157,13 @@ function onMessage(state: ConnectionsState, message: ServerMessage): Connections
           until: message.until,
         },
       };
+    // Rewards' pushes share the socket; the rewards pages follow them.
     case 'welcome':
     case 'pong':
     case 'error':
+    case 'points.awarded':
+    case 'voucher.changed':
+    case 'gift.received':
       return state;
   }
 }

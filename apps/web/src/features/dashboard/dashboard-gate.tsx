@@ -2,10 +2,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode, RefObject } from 'react';
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ClipboardIcon, LoadingState, ShieldCheckIcon, SignOutIcon } from '../../ui/index.ts';
+import { ClipboardIcon, LoadingState, ShieldCheckIcon, SignOutIcon, TagIcon, WrenchIcon } from '../../ui/index.ts';
 import { accountLabel } from '../auth/account-label.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { DashboardSignIn } from './dashboard-sign-in.tsx';
+import { rewardsSettingsPath, rulesPath } from './rewards/rewards-paths.ts';
 
 /** Whether the signed-in account is a Hey Blue! admin. */
 export function useIsAdmin(): boolean {
@@ -98,6 +99,18 @@ export function AdminNav() {
           <NavLink to="/dashboard/admin/audit" className="hb-dash__nav-link">
             <ClipboardIcon size={20} />
             {t('dashboard.nav.audit')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={rulesPath} className="hb-dash__nav-link">
+            <TagIcon size={20} />
+            {t('partnerRewards.nav.rules')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={rewardsSettingsPath} className="hb-dash__nav-link">
+            <WrenchIcon size={20} />
+            {t('partnerRewards.nav.settings')}
           </NavLink>
         </li>
       </ul>

@@ -11,13 +11,28 @@ import { typeLabel } from './labels.ts';
 import { MembersPanel } from './members-panel.tsx';
 import { OrganisationBadges, StatusExplanation } from './organisation-summary.tsx';
 import { RosterPanel } from './roster-panel.tsx';
+import { OrganisationRewardsPanel } from './rewards/organisation-rewards-panel.tsx';
+import { hasTill, rewardsTabsFor, tillPath } from './rewards/rewards-paths.ts';
+import type { RewardsTab } from './rewards/rewards-paths.ts';
+import { isRewardsTab, rewardsTabs } from './rewards/rewards-tabs.tsx';
+import { QrCodeIcon } from './rewards/qr-code-icon.tsx';
 import { Tabs } from './tabs.tsx';
 import { useResource } from './use-resource.ts';
 import './dashboard.css';
 
-type TabKey = 'members' | 'roster';
+type TabKey = 'members' | 'roster' | RewardsTab;
 
-/** `/dashboard/organisations/:organisationId`: one organisation, its members and (precincts) its roster. */
+/** The tab `?tab=` names, when this organisation has it; the members tab otherwise. */
+function tabOf(value: string | null, isPrecinct: boolean, rewards: readonly RewardsTab[]): TabKey {
+  if (isPrecinct && value === 'roster') return 'roster';
+  if (isRewardsTab(value) && rewards.includes(value)) return value;
+  return 'members';
+}
+
+/**
+ * `/dashboard/organisations/:organisationId`: one organisation, its members, and what its type runs:
+ * a precinct's roster, a shop's or municipality's offers and redemptions, a charity's causes and donations.
+ */
 export function OrganisationPage() {
   const { t, i18n } = useTranslation();
   const { organisationId = '' } = useParams();
@@ -72,7 +87,10 @@ export function OrganisationPage() {
   const canInvite = isAdmin || (myRole === 'owner' && active);
   const canManageRoster = isPrecinct && (isAdmin || (myRole === 'owner' && active));
   const blockedReason = myRole === 'owner' && !active ? 'after-approval' : 'owners-only';
-  const tab: TabKey = isPrecinct && params.get('tab') === 'roster' ? 'roster' : 'members';
+  // Rewards hears of an organisation when it is approved: until then its rewards tabs would only fail.
+  const rewardsKeys = active ? rewardsTabsFor(organisation.type) : [];
+  const tab = tabOf(params.get('tab'), isPrecinct, rewardsKeys);
+  const sells = active && hasTill(organisation.type);
 
   const membersPanel = <MembersPanel organisation={organisation} members={members} canInvite={canInvite} inviteBlockedReason={canInvite ? undefined : blockedReason} />;
 
@@ -82,7 +100,16 @@ export function OrganisationPage() {
         eyebrow={typeLabel(t, organisation.type)}
         title={organisation.name}
         description={t('dashboard.status.requestedOn', { date: formatDate(organisation.createdAt, i18n.language) })}
-        actions={<OrganisationBadges status={organisation.status} role={myRole ?? (isAdmin ? 'admin' : undefined)} />}
+        actions={
+          <>
+            <OrganisationBadges status={organisation.status} role={myRole ?? (isAdmin ? 'admin' : undefined)} />
+            {sells ? (
+              <ButtonLink to={tillPath(organisation.id)} size="sm" icon={<QrCodeIcon size={20} />}>
+                {t('partnerRewards.till.open')}
+              </ButtonLink>
+            ) : null}
+          </>
+        }
       />
       {organisation.status === 'pending' ? (
         <Notice tone="warning" icon={<AlertIcon />} title={t('dashboard.status.pendingTitle')}>
@@ -113,6 +140,19 @@ export function OrganisationPage() {
             membersPanel
           ) : (
             <RosterPanel organisation={organisation} isAdmin={isAdmin} canManage={canManageRoster} blockedReason={canManageRoster ? undefined : blockedReason} />
+          )}
+        </Tabs>
+      ) : rewardsKeys.length > 0 ? (
+        <Tabs
+          label={t('dashboard.organisation.tabsLabel')}
+          selected={tab}
+          onSelect={select}
+          tabs={[{ key: 'members', label: t('dashboard.organisation.tabs.members'), icon: <UsersIcon size={20} /> }, ...rewardsTabs(t, organisation.type)]}
+        >
+          {tab === 'members' || tab === 'roster' ? (
+            membersPanel
+          ) : (
+            <OrganisationRewardsPanel tab={tab} organisationId={organisation.id} organisationName={organisation.name} type={organisation.type} />
           )}
         </Tabs>
       ) : (

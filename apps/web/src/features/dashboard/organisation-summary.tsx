@@ -4,6 +4,7 @@ import type { MyOrganisation } from '../../api/organisations.ts';
 import { Badge } from '../../ui/index.ts';
 import { formatDate } from './format.ts';
 import { roleLabel, statusLabel, statusTone, typeLabel } from './labels.ts';
+import { OrganisationRewardsLinks } from './rewards/organisation-rewards-links.tsx';
 
 /** The path of an organisation's page. */
 export function organisationPath(id: string, tab: 'members' | 'roster' = 'members'): string {
@@ -53,6 +54,7 @@ export function OrganisationCard({ organisation, highlight = false }: { organisa
         {typeLabel(t, organisation.type)} · {t('dashboard.status.requestedOn', { date: formatDate(organisation.createdAt, i18n.language) })}
       </p>
       <StatusExplanation organisation={organisation} />
+      <OrganisationRewardsLinks organisation={organisation} />
     </li>
   );
 }

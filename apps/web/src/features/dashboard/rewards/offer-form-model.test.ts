@@ -80,3 +80,9 @@ test('editing the stock, the end date and the locations sends each', () => {
   assert.ok(result.ok);
   assert.deepEqual(offerPatchOf(before, after, result.input), { stock: 50, endsAt: null, locations: [] });
 });
+
+test('numbers and texts past the server’s limits are told before sending', () => {
+  const result = readOfferForm(filled({ category: 'x'.repeat(41), pricePoints: '1000001', stock: '10000001', perUserLimit: '1001', voucherValidDays: '367' }));
+  assert.ok(!result.ok);
+  assert.deepEqual(result.errors.fields, { category: 'tooLong', pricePoints: 'tooLarge', stock: 'tooLarge', perUserLimit: 'tooLarge', voucherValidDays: 'tooLarge' });
+});

@@ -39,6 +39,7 @@ export type OfferProblem =
   | 'tooLong'
   | 'wholeNumber'
   | 'positive'
+  | 'tooLarge'
   | 'endsBeforeStart'
   | 'url'
   | 'latitude'
@@ -95,12 +96,16 @@ export function offerToForm(offer: Offer): OfferFormValues {
 
 const wholeNumber = /^\d+$/;
 
-function count(value: string, min: number): number | OfferProblem {
+/** The limits the server's offer schema sets (apps/server/…/rewards-schemas.ts). */
+export const offerLimits = { title: 120, description: 2000, category: 40, price: 1_000_000, stock: 10_000_000, perUser: 1000, validDays: 366, locations: 50, issuerUrl: 500 } as const;
+
+function count(value: string, min: number, max: number): number | OfferProblem {
   const trimmed = value.trim();
   if (trimmed === '') return 'required';
   if (!wholeNumber.test(trimmed)) return 'wholeNumber';
   const n = Number(trimmed);
-  return n < min ? 'positive' : n;
+  if (n < min) return 'positive';
+  return n > max ? 'tooLarge' : n;
 }
 
 function coordinate(value: string, limit: number, problem: OfferProblem): number | OfferProblem {
@@ -129,21 +134,22 @@ export function readOfferForm(values: OfferFormValues): OfferFormResult {
   const title = values.title.trim();
   const category = values.category.trim();
   if (title === '') fields.title = 'required';
-  else if (title.length > 120) fields.title = 'tooLong';
-  if (values.description.trim().length > 2000) fields.description = 'tooLong';
+  else if (title.length > offerLimits.title) fields.title = 'tooLong';
+  if (values.description.trim().length > offerLimits.description) fields.description = 'tooLong';
   if (category === '') fields.category = 'required';
-  else if (category.length > 60) fields.category = 'tooLong';
-  const price = count(values.pricePoints, 1);
+  else if (category.length > offerLimits.category) fields.category = 'tooLong';
+  const price = count(values.pricePoints, 1, offerLimits.price);
   if (typeof price === 'string') fields.pricePoints = price;
-  const stock = count(values.stock, 0);
+  const stock = count(values.stock, 0, offerLimits.stock);
   if (typeof stock === 'string') fields.stock = stock;
-  const perUser = values.perUserLimit.trim() === '' ? null : count(values.perUserLimit, 1);
+  const perUser = values.perUserLimit.trim() === '' ? null : count(values.perUserLimit, 1, offerLimits.perUser);
   if (typeof perUser === 'string') fields.perUserLimit = perUser;
-  const validDays = count(values.voucherValidDays, 1);
+  const validDays = count(values.voucherValidDays, 1, offerLimits.validDays);
   if (typeof validDays === 'string') fields.voucherValidDays = validDays;
   if (values.endsOn !== '' && values.startsOn !== '' && values.endsOn < values.startsOn) fields.endsOn = 'endsBeforeStart';
   const issuerUrl = values.issuerUrl.trim();
-  if (issuerUrl !== '' && !isUrl(issuerUrl)) fields.issuerUrl = 'url';
+  if (issuerUrl.length > offerLimits.issuerUrl) fields.issuerUrl = 'tooLong';
+  else if (issuerUrl !== '' && !isUrl(issuerUrl)) fields.issuerUrl = 'url';
 
   const locations: OfferLocation[] = [];
   for (const row of values.locations) {
@@ -152,6 +158,7 @@ export function readOfferForm(values: OfferFormValues): OfferFormResult {
     const lon = coordinate(row.lon, 180, 'longitude');
     const problems: Partial<Record<'name' | 'lat' | 'lon', OfferProblem>> = {};
     if (name === '') problems.name = 'required';
+    else if (name.length > 120) problems.name = 'tooLong';
     if (typeof lat === 'string') problems.lat = lat;
     if (typeof lon === 'string') problems.lon = lon;
     if (Object.keys(problems).length > 0) locationErrors[row.key] = problems;

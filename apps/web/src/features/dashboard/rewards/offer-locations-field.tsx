@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, CloseIcon, PlusIcon, TextField } from '../../../ui/index.ts';
 import { FieldError } from './field-error.tsx';
-import { emptyLocationRow } from './offer-form-model.ts';
+import { emptyLocationRow, offerLimits } from './offer-form-model.ts';
 import type { LocationRow, OfferFormErrors, OfferProblem } from './offer-form-model.ts';
 
 export interface OfferLocationsFieldProps {
@@ -81,11 +81,15 @@ export function OfferLocationsField({ rows, errors, onChange, problemText }: Off
           );
         })}
       </ol>
-      <div>
-        <Button variant="secondary" size="sm" icon={<PlusIcon />} onClick={() => onChange([...rows, emptyLocationRow()])}>
-          {t('partnerRewards.offerForm.addLocation')}
-        </Button>
-      </div>
+      {rows.length < offerLimits.locations ? (
+        <div>
+          <Button variant="secondary" size="sm" icon={<PlusIcon />} onClick={() => onChange([...rows, emptyLocationRow()])}>
+            {t('partnerRewards.offerForm.addLocation')}
+          </Button>
+        </div>
+      ) : (
+        <p className="hb-dash-muted">{t('partnerRewards.offerForm.locationsFull', { count: offerLimits.locations })}</p>
+      )}
     </fieldset>
   );
 }

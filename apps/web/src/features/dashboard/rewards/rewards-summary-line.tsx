@@ -15,7 +15,7 @@ export function RewardsSummaryLine({ summary }: { summary: OrganisationSummary }
       </div>
       <div>
         <dt>{t('partnerRewards.summary.pointValue')}</dt>
-        <dd>{t('partnerRewards.summary.cents', { cents: formatNumber(summary.pointValueCents, language) })}</dd>
+        <dd>{t('partnerRewards.summary.cents', { count: summary.pointValueCents, cents: formatNumber(summary.pointValueCents, language) })}</dd>
       </div>
     </dl>
   );

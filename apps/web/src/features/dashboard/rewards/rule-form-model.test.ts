@@ -79,3 +79,16 @@ test('a window that starts and ends at the same minute is refused; one that span
   const overnight = readRuleForm({ ...emptyRuleForm(), name: 'x', windowOn: true, from: '22:00', to: '06:00' });
   assert.ok(overnight.ok);
 });
+
+test('a rule that pays neither side is refused, as the server would', () => {
+  const result = readRuleForm({ ...emptyRuleForm(), name: 'Nothing', citizenPoints: '0', officerPoints: '0' });
+  assert.ok(!result.ok);
+  assert.deepEqual(result.errors, { citizenPoints: 'nobodyPaid' });
+  assert.ok(readRuleForm({ ...emptyRuleForm(), name: 'Officers only', citizenPoints: '0', officerPoints: '5' }).ok);
+});
+
+test('a cap is a whole number from 1, and no larger than the server keeps; a ZIP code is five digits', () => {
+  const result = readRuleForm({ ...emptyRuleForm(), name: 'x', capPerPairPerDay: '0', capPerUserPerDay: '100000001', zips: '10036-1234' });
+  assert.ok(!result.ok);
+  assert.deepEqual(result.errors, { capPerPairPerDay: 'wholeNumber', capPerUserPerDay: 'tooLarge', zips: 'zips' });
+});

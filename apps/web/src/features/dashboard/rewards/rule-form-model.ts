@@ -31,7 +31,7 @@ export interface RuleFormValues {
 export type RuleField = 'name' | 'kinds' | 'citizenPoints' | 'officerPoints' | 'days' | 'from' | 'to' | 'cells' | 'zips' | 'capPerPairPerDay' | 'capPerUserPerDay' | 'budget';
 
 /** What is wrong with a value: each has its own sentence in the translations. */
-export type RuleProblem = 'required' | 'tooLong' | 'kindsRequired' | 'points' | 'wholeNumber' | 'daysRequired' | 'time' | 'sameTimes' | 'cells' | 'zips';
+export type RuleProblem = 'required' | 'tooLong' | 'kindsRequired' | 'points' | 'nobodyPaid' | 'wholeNumber' | 'tooLarge' | 'daysRequired' | 'time' | 'sameTimes' | 'cells' | 'zips';
 
 /** Every day of the week, Sunday first (0 = Sunday, as the API counts). */
 export const weekDays = [0, 1, 2, 3, 4, 5, 6] as const;
@@ -93,8 +93,10 @@ export function parseList(value: string): string[] {
 const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** An H3 cell index: 15 hexadecimal digits. */
 const h3Cell = /^[0-9a-f]{15}$/i;
-/** A ZIP code: five digits, optionally with the four-digit extension. */
-const zipCode = /^\d{5}(-\d{4})?$/;
+/** A ZIP code: five digits (the server matches areas on the five-digit code). */
+const zipCode = /^\d{5}$/;
+/** The most a cap may be, as the server's schema says. */
+const capMax = 100_000_000;
 
 function points(value: string): number | RuleProblem {
   const trimmed = value.trim();
@@ -103,10 +105,12 @@ function points(value: string): number | RuleProblem {
   return n > 10_000 ? 'points' : n;
 }
 
+/** An empty cap field is no cap; a cap of 0 would pay nothing, so a cap is at least 1. */
 function cap(value: string): number | null | RuleProblem {
   const trimmed = value.trim();
   if (trimmed === '') return null;
-  return /^\d+$/.test(trimmed) ? Number(trimmed) : 'wholeNumber';
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1) return 'wholeNumber';
+  return Number(trimmed) > capMax ? 'tooLarge' : Number(trimmed);
 }
 
 /** The result of checking the form: the definition to send, or what to fix. */
@@ -123,6 +127,8 @@ export function readRuleForm(values: RuleFormValues): RuleFormResult {
   if (typeof citizen === 'string') errors.citizenPoints = citizen;
   const officer = points(values.officerPoints);
   if (typeof officer === 'string') errors.officerPoints = officer;
+  // A rule that pays nobody would match connections and do nothing; the server refuses it too.
+  if (citizen === 0 && officer === 0) errors.citizenPoints = 'nobodyPaid';
   if (values.windowOn) {
     if (values.days.length === 0) errors.days = 'daysRequired';
     if (!hhmm.test(values.from)) errors.from = 'time';
