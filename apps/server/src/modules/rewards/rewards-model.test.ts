@@ -1,13 +1,13 @@
 // A model-based property test of the ledger: fast-check draws sequences of commands — earn (a
 // connection-made event through the real consumer), grant, redeem, cancel, use at the till, donate,
 // gift, retry (the same idempotency key again, with the same body and with another) and the next day
-// (daily caps start again, short-lived vouchers expire) — and after every step the server (balances and giving caps through the API, stock, causes, voucher states)
-// equals a small in-memory model, and the ledger is conserved.
+// (daily caps start again, short-lived vouchers expire) — and after every step the server (balances
+// and today's giving through the API, stock, causes, voucher states) equals a small in-memory model,
+// and the ledger is conserved.
 //
-// One PGlite for the file; each run gets people in turn from the seeded ones, fresh offers, a cause and
-// a budgeted rule, and a new local day (the clock moves to the next noon); the model starts from what
-// it reads. The seed is
-// printed; replay a failure with REWARDS_MODEL_SEED=<seed> npm test -- <this file>.
+// One PGlite for the file; each run gets people in turn from the seeded ones, fresh offers, a cause
+// and a budgeted rule, and a new local day (the clock moves to the next noon); the model starts from
+// what it reads. The seed is printed; replay a failure with REWARDS_MODEL_SEED=<seed> npm test -- <this file>.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
