@@ -1,3 +1,4 @@
+import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
@@ -93,8 +94,13 @@ export class OutboxRelay {
       // A broker acknowledges each publish; sent together they share the round trips (one connection keeps their order).
       await Promise.all(rows.map(publishOne));
     } else {
-      // In process, publishing runs the consumers: one at a time, in order.
-      for (const row of rows) await publishOne(row);
+      // In process, publishing runs the consumers: one at a time, in order. PGlite answers queries
+      // without ever returning to the event loop, so a backlog would starve timers and sockets (the
+      // whole embedded server) until it drained: each event gives the loop a turn first.
+      for (const row of rows) {
+        await setImmediatePromise();
+        await publishOne(row);
+      }
     }
     if (published.length > 0) {
       await sql`update platform.outbox set published_at = now(), claimed_until = null, last_error = null where seq = any(${published}::bigint[])`.execute(this.#db);
