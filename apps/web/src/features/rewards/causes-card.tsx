@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listCauses } from '../../api/rewards.ts';
 import type { Cause, Donation, WithBalance } from '../../api/rewards.ts';
@@ -26,6 +26,14 @@ export function CausesCard() {
   const load = useCallback((cursor: string | undefined, signal: AbortSignal) => listCauses(session, { q, cursor, limit: pageSize }, signal), [session, q]);
   const list = usePagedList(`causes ${q}`, load);
   const canDonate = wallet.state.status === 'ready';
+  const news = useRef<HTMLDivElement>(null);
+  // Focus goes to the thanks once given; after the dialog's own close event, which would hand it back to
+  // a Donate button the list's reload may have replaced.
+  useEffect(() => {
+    if (!thanks) return undefined;
+    const timer = setTimeout(() => news.current?.focus(), 0);
+    return () => clearTimeout(timer);
+  }, [thanks]);
 
   function done(cause: Cause, answer: WithBalance<Donation>) {
     setDonatingTo(undefined);
@@ -39,7 +47,7 @@ export function CausesCard() {
         {t('rewards.give.causes')}
       </h2>
       <p className="hb-rewards-muted">{t('rewards.give.causesBody')}</p>
-      <div aria-live="polite">
+      <div aria-live="polite" ref={news} tabIndex={-1} className="hb-rewards-news">
         {thanks ? (
           <Notice tone="success" icon={<CheckCircleIcon />}>
             {t('rewards.give.donated', { points: points(thanks.answer.result.points), title: thanks.cause.title, balance: points(thanks.answer.balance) })}

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sendGift } from '../../api/rewards.ts';
@@ -31,7 +31,12 @@ export function GiftForm({ wallet, colleagues }: { wallet: Wallet; colleagues: r
   const [draft, setDraft] = useState<Draft | undefined>(undefined);
   const [sent, setSent] = useState<{ name: string; answer: WithBalance<Gift> } | undefined>(undefined);
   const action = usePointsAction<WithBalance<Gift>>();
+  const news = useRef<HTMLDivElement>(null);
   const max = giftMax(wallet);
+  // The confirmation (and its Send button) is gone once sent: focus goes to the news, not to the page's start.
+  useEffect(() => {
+    if (sent) news.current?.focus();
+  }, [sent]);
   const profile = usePublicProfile(draft?.recipientId ?? '');
   const colleagueName = colleagues?.find((c) => c.accountId === draft?.recipientId)?.name;
   const name = colleagueName ?? profile?.displayName ?? draft?.recipientId ?? '';
@@ -72,7 +77,7 @@ export function GiftForm({ wallet, colleagues }: { wallet: Wallet; colleagues: r
   const recipientProblem = has('recipient-missing') ? (colleagues ? t('rewards.gift.colleagueRequired') : t('rewards.gift.recipientInvalid')) : has('recipient-self') ? t('rewards.gift.recipientSelf') : undefined;
   return (
     <>
-      <div aria-live="polite">
+      <div aria-live="polite" ref={news} tabIndex={-1} className="hb-rewards-news">
         {sent ? (
           <Notice tone="success" icon={<CheckCircleIcon />}>
             {t('rewards.gift.sent', { points: points(sent.answer.result.points), name: sent.name, balance: points(sent.answer.balance) })}

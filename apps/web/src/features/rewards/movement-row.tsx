@@ -10,13 +10,12 @@ function kindLabel(t: TFunction, kind: MovementKind): string {
   return t(`rewards.history.kinds.${kind}`);
 }
 
-
-/** The other person of a gift, by their public name. */
+/** The other person of a gift, by their public name: a gift's title (the server's "Gift" is not translated). */
 function Counterpart({ movement }: { movement: Movement }) {
   const { t } = useTranslation();
   const profile = usePublicProfile(movement.counterpartId ?? '');
   const name = profile?.displayName ?? t('rewards.live.someone');
-  return <p className="hb-rewards-muted">{movement.kind === 'gift-sent' ? t('rewards.history.giftTo', { name }) : t('rewards.history.giftFrom', { name })}</p>;
+  return <p className="hb-rewards-row__title">{movement.kind === 'gift-sent' ? t('rewards.history.giftTo', { name }) : t('rewards.history.giftFrom', { name })}</p>;
 }
 
 /** One line of the history: what it was (an award names its rule), when, and the points in or out. */
@@ -27,8 +26,7 @@ export function MovementRow({ movement }: { movement: Movement }) {
     <div className="hb-rewards-row" data-testid="movement" data-kind={movement.kind}>
       <div className="hb-rewards-row__main">
         <p className="hb-rewards-row__kind">{kindLabel(t, movement.kind)}</p>
-        <p className="hb-rewards-row__title">{movement.title}</p>
-        {gift && movement.counterpartId ? <Counterpart movement={movement} /> : null}
+        {gift ? <Counterpart movement={movement} /> : <p className="hb-rewards-row__title">{movement.title}</p>}
         {movement.message ? <p className="hb-rewards-muted">{t('rewards.history.message', { message: movement.message })}</p> : null}
         {movement.voucherId ? <Link to={`/rewards/vouchers/${encodeURIComponent(movement.voucherId)}`}>{t('rewards.history.voucher')}</Link> : null}
         <p className="hb-rewards-muted">

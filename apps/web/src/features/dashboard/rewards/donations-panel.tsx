@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { listDonations } from '../../../api/partner-rewards.ts';
 import { Button, DataTable, EmptyState, GiftIcon, LoadingState, RefreshIcon } from '../../../ui/index.ts';
 import { useSession } from '../../auth/session-context.tsx';
-import { formatDate, formatTime } from '../format.ts';
+import { formatDate } from '../format.ts';
+import { formatClock } from './clock.ts';
 import { LoadMore } from './load-more.tsx';
 import { RewardsLoadError } from './rewards-load-error.tsx';
 import { pointsLabel } from './rewards-labels.ts';
@@ -55,7 +56,7 @@ export function DonationsPanel({ organisationId, organisationName }: { organisat
                 <tr key={donation.id}>
                   <td className="hb-dash-cell-nowrap">
                     <time dateTime={donation.at}>
-                      {formatDate(donation.at, language)} <span className="hb-table__muted">{formatTime(donation.at, language)}</span>
+                      {formatDate(donation.at, language)} <span className="hb-table__muted">{formatClock(donation.at, language)}</span>
                     </time>
                   </td>
                   <th scope="row" className="hb-dash-cell-wrap">

@@ -35,7 +35,7 @@ export function OffersTable({ caption, offers, pending, onEdit, onStock, onStatu
       <tbody>
         {offers.map((offer) => (
           <tr key={offer.id} data-status={offer.status}>
-            <th scope="row" className="hb-dash-cell-wrap">
+            <th scope="row" className="hb-dash-cell-wrap hb-pr-offer-cell">
               <span className="hb-dash-cell-strong">{offer.title}</span>
               <br />
               <span className="hb-table__muted">
@@ -59,8 +59,8 @@ export function OffersTable({ caption, offers, pending, onEdit, onStock, onStatu
                 </>
               ) : null}
             </td>
-            <td>
-              <span className="hb-dash-cell-nowrap">
+            <td className="hb-pr-dates-cell">
+              <span>
                 {offer.endsAt
                   ? t('partnerRewards.offers.fromUntil', { from: formatDate(offer.startsAt, language), until: formatDate(new Date(new Date(offer.endsAt).getTime() - 1).toISOString(), language) })
                   : t('partnerRewards.offers.fromOpen', { from: formatDate(offer.startsAt, language) })}

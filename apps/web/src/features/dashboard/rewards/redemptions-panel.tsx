@@ -1,13 +1,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listRedemptions } from '../../../api/partner-rewards.ts';
-import { Badge, Button, ButtonLink, DataTable, EmptyState, InboxIcon, LoadingState, RefreshIcon } from '../../../ui/index.ts';
+import { Badge, Button, DataTable, EmptyState, InboxIcon, LoadingState, RefreshIcon } from '../../../ui/index.ts';
 import { useSession } from '../../auth/session-context.tsx';
-import { formatDate, formatTime } from '../format.ts';
+import { formatDate } from '../format.ts';
+import { formatClock } from './clock.ts';
 import { LoadMore } from './load-more.tsx';
 import { RewardsLoadError } from './rewards-load-error.tsx';
 import { pointsLabel, voucherStatusLabel, voucherStatusTone } from './rewards-labels.ts';
-import { tillPath } from './rewards-paths.ts';
 import { usePagedList } from './use-paged-list.ts';
 
 /** When something happened: the date, and the time under it. */
@@ -18,7 +18,7 @@ function When({ iso }: { iso: string | null }) {
     <time dateTime={iso} className="hb-dash-cell-nowrap">
       {formatDate(iso, i18n.language)}
       <br />
-      <span className="hb-table__muted">{formatTime(iso, i18n.language)}</span>
+      <span className="hb-table__muted">{formatClock(iso, i18n.language)}</span>
     </time>
   );
 }
@@ -45,9 +45,6 @@ export function RedemptionsPanel({ organisationId }: { organisationId: string })
               {t('partnerRewards.common.refresh')}
             </Button>
           ) : null}
-          <ButtonLink to={tillPath(organisationId)} variant="secondary" size="sm">
-            {t('partnerRewards.till.open')}
-          </ButtonLink>
         </div>
       </div>
       {state.kind === 'loading' ? <LoadingState label={t('partnerRewards.redemptions.loading')} /> : null}

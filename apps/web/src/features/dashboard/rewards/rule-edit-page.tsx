@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../../api/api-error.ts';
@@ -30,7 +30,12 @@ function EditRule({ ruleId }: { ruleId: string }) {
   const { session } = useSession();
   const versions = useResource(`rule-versions:${ruleId}`, (signal) => listRuleVersions(session, ruleId, signal));
   const [saved, setSaved] = useState<Rule | undefined>(undefined);
+  const savedNotice = useRef<HTMLDivElement>(null);
   const { state } = versions;
+  // Saving happens at the foot of a long form; the news is at its head, so focus (and the view) go there.
+  useEffect(() => {
+    if (saved) savedNotice.current?.focus();
+  }, [saved]);
 
   if (state.kind !== 'ready') {
     return (
@@ -69,9 +74,11 @@ function EditRule({ ruleId }: { ruleId: string }) {
         }
       />
       {saved ? (
-        <Notice tone="success" role="status" icon={<CheckCircleIcon />} title={t('partnerRewards.ruleEditor.savedTitle', { version: saved.version })}>
-          {t('partnerRewards.ruleEditor.savedBody')}
-        </Notice>
+        <div ref={savedNotice} tabIndex={-1} className="hb-pr-saved">
+          <Notice tone="success" role="status" icon={<CheckCircleIcon />} title={t('partnerRewards.ruleEditor.savedTitle', { version: saved.version })}>
+            {t('partnerRewards.ruleEditor.savedBody')}
+          </Notice>
+        </div>
       ) : null}
       <div className="hb-dash-columns">
         {/* A new version starts the form again from what was saved. */}

@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Rule } from '../../../api/partner-rewards.ts';
 import { Card } from '../../../ui/index.ts';
-import { formatDate, formatTime } from '../format.ts';
+import { formatDate } from '../format.ts';
+import { formatClock } from './clock.ts';
 import { ruleSummary } from './rule-summary.ts';
 
 /** A rule's versions, newest first: when each was saved and what it paid. */
@@ -24,7 +25,7 @@ export function RuleVersions({ versions }: { versions: Rule[] }) {
             <p className="hb-pr-versions__head">
               <span className="hb-dash-cell-strong">{t('partnerRewards.rules.version', { version: version.version })}</span>
               <time dateTime={version.updatedAt} className="hb-dash-muted">
-                {formatDate(version.updatedAt, language)} {formatTime(version.updatedAt, language)}
+                {formatDate(version.updatedAt, language)} {formatClock(version.updatedAt, language)}
               </time>
             </p>
             <p className="hb-dash-muted">{ruleSummary(t, version, language)}</p>

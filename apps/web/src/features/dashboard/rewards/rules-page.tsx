@@ -46,7 +46,7 @@ function Rules() {
           {t('partnerRewards.ruleEditor.created', { name: saved.name })}
         </Notice>
       ) : null}
-      <div className="hb-dash-columns">
+      <div className="hb-pr-rules-columns">
         <section className="hb-stack" aria-label={t('partnerRewards.rules.title')}>
           {state.kind === 'loading' ? <LoadingState label={t('partnerRewards.rules.loading')} /> : null}
           {state.kind === 'error' ? <RewardsLoadError title={t('partnerRewards.rules.errorTitle')} error={state.error} onRetry={rules.reload} /> : null}

@@ -25,7 +25,7 @@ export function RulesTable({ rules }: { rules: Rule[] }) {
       <tbody>
         {rules.map((rule) => (
           <tr key={rule.id} data-rule-id={rule.id}>
-            <th scope="row" className="hb-dash-cell-wrap">
+            <th scope="row" className="hb-dash-cell-wrap hb-pr-rule-cell">
               <Link to={rulePath(rule.id)} className="hb-dash-cell-strong">
                 {rule.name}
               </Link>

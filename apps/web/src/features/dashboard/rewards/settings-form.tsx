@@ -85,7 +85,7 @@ export function SettingsForm({ saved, onSaved }: SettingsFormProps) {
       </Card>
       <Card className="hb-stack">
         <h2 className="hb-dash-subtitle">{t('partnerRewards.settings.valueTitle')}</h2>
-        <div className="hb-pr-form-grid">{number('pointValueCents', t('partnerRewards.settings.pointValueCentsHint'))}</div>
+        <div className="hb-pr-form-grid hb-pr-form-grid--fill">{number('pointValueCents', t('partnerRewards.settings.pointValueCentsHint'))}</div>
       </Card>
       {result?.ok === true ? (
         <Notice tone="success" role="status" icon={<CheckCircleIcon />}>

@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TillVoucher } from '../../../api/partner-rewards.ts';
 import { Badge, Card } from '../../../ui/index.ts';
-import { formatDate, formatTime } from '../format.ts';
+import { formatDate } from '../format.ts';
+import { formatClock } from './clock.ts';
 import { pointsLabel, voucherStatusLabel, voucherStatusTone } from './rewards-labels.ts';
 
 export interface TillVoucherCardProps {
@@ -23,7 +24,7 @@ export function TillVoucherCard({ voucher, children, statusNote }: TillVoucherCa
     heading.current?.focus();
   }, [voucher.id]);
 
-  const dateTime = (iso: string) => `${formatDate(iso, language)} ${formatTime(iso, language)}`;
+  const dateTime = (iso: string) => `${formatDate(iso, language)} ${formatClock(iso, language)}`;
   return (
     <Card className="hb-pr-till-card" data-status={voucher.status} data-testid="till-voucher" aria-labelledby={`till-voucher-${voucher.id}`}>
       <div className="hb-pr-till-card__head">
