@@ -28,6 +28,8 @@ export interface SeededPerson {
 /** The running server (embedded database in its own data folder) and the people seeded into it. */
 export interface SeededServer {
   readonly url: string;
+  /** What the server printed so far (e.g. the first-admin link). */
+  output(): string;
   readonly officers: readonly SeededPerson[];
   readonly citizens: readonly SeededPerson[];
   stop(): Promise<void>;
@@ -91,12 +93,24 @@ export function useConnectionsStage(people: { officers: number; citizens: number
   };
 }
 
+/** One line of the sessions file `heyblue seed` writes. */
+export interface SeededSession {
+  readonly email: string;
+  readonly accountId: string;
+  readonly role: 'citizen' | 'officer';
+  readonly refreshToken: string;
+}
+
 /**
  * Seeds with the operator's CLI (`heyblue seed --sessions-file`) into a fresh data folder, then serves
  * it. The seeded access tokens name the CLI's default public URL as issuer, so each session is
  * refreshed once against the running server: that gives a usable access token and a fresh refresh cookie.
  */
-export async function startSeededServer(people: { officers: number; citizens: number }): Promise<SeededServer> {
+export async function startSeededServer(
+  people: { officers: number; citizens: number },
+  /** Runs after seeding and before serving (the data folder is free then), e.g. to grant points. */
+  prepare?: (seeded: { dataDir: string; env: NodeJS.ProcessEnv; sessions: readonly SeededSession[] }) => Promise<void>,
+): Promise<SeededServer> {
   const folder = await mkdtemp(join(tmpdir(), 'heyblue-connections-test-'));
   const dataDir = join(folder, 'data');
   const sessionsFile = join(folder, 'sessions.jsonl');
@@ -109,6 +123,11 @@ export async function startSeededServer(people: { officers: number; citizens: nu
   const seedOutput = collect(seeding.stdout, seeding.stderr);
   const seeded = await new Promise<number | null>((resolve) => seeding.once('exit', resolve));
   assert.equal(seeded, 0, `heyblue seed failed:\n${seedOutput()}`);
+  const sessions = (await readFile(sessionsFile, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as SeededSession);
+  await prepare?.({ dataDir, env, sessions });
 
   const serving = spawn(process.execPath, ['apps/server/src/main.ts', 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir], {
     cwd: repoRoot,
@@ -131,14 +150,13 @@ export async function startSeededServer(people: { officers: number; citizens: nu
     throw error;
   });
 
-  const lines = (await readFile(sessionsFile, 'utf8')).trim().split('\n');
   const everyone: SeededPerson[] = [];
-  for (const line of lines) {
-    const session = JSON.parse(line) as { email: string; accountId: string; role: 'citizen' | 'officer'; refreshToken: string };
+  for (const session of sessions) {
     everyone.push({ email: session.email, accountId: session.accountId, role: session.role, ...(await refreshed(url, session.refreshToken)) });
   }
   return {
     url,
+    output,
     officers: everyone.filter((person) => person.role === 'officer'),
     citizens: everyone.filter((person) => person.role === 'citizen'),
     stop,
