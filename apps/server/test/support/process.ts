@@ -12,9 +12,12 @@ export interface ServerProcess {
 
 const serveProbe = path.join(import.meta.dirname, '../fixtures/serve-probe.ts');
 
-/** Starts `test/fixtures/serve-probe.ts` (the real server plus the probe module) and waits for its URL. */
-export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, [serveProbe], {
+/**
+ * Starts `test/fixtures/serve-probe.ts` (the real server plus the probe module), or the given script and
+ * arguments (e.g. `bin/heyblue.js serve`, the product as an operator runs it), and waits for its URL.
+ */
+export function startServerProcess(env: Record<string, string>, command: { script: string; args?: string[] } = { script: serveProbe }): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, [command.script, ...(command.args ?? [])], {
     env: { ...withoutServiceUrls(process.env), NODE_ENV: 'test', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '1000000', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -14,6 +14,11 @@ export function openPostgres(url: string, options: { maxConnections?: number; ap
   // 'error'; unhandled, that would crash the process. The next query takes a fresh connection and
   // reports any lasting problem where it matters (https://node-postgres.com/apis/pool#error).
   pool.on('error', () => {});
+  // The pool listens for errors only on idle clients: a checked-out one (a transaction between two
+  // statements) whose backend dies emits 'error' with nobody listening, and the process crashes
+  // (brianc/node-postgres#3202). Every client listens itself; its next query fails, and the pool
+  // drops it when it comes back.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<NoTables>({ dialect: new PostgresDialect({ pool }) });
   let closing: Promise<void> | undefined;
   return { kind: 'postgres', db, close: () => (closing ??= db.destroy()) };
