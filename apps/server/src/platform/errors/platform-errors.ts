@@ -15,4 +15,5 @@ export const platformErrors = defineErrors({
   PLATFORM_RATE_LIMITED: { status: 429, message: 'Too many requests; slow down and try again shortly.' },
   PLATFORM_INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   PLATFORM_NOT_READY: { status: 503, message: 'The server is not ready yet.' },
+  PLATFORM_UNAVAILABLE: { status: 503, message: 'The server cannot reach a service it needs (its database) right now; try again shortly, with the same Idempotency-Key if you sent one.' },
 });

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error.ts';
 import type { ErrorRegistry } from '../errors/registry.ts';
+import { isUnreachable } from '../errors/unavailable.ts';
 
 /** The body of every error answer. */
 export interface ErrorBody {
@@ -30,6 +31,7 @@ export function installErrorHandler(app: FastifyInstance, registry: ErrorRegistr
     if (spec.status >= 500) {
       // A registered 5xx (a provider down, not ready) keeps its code and registry message; details stay in the log.
       request.log.error({ err: error, code }, 'request failed');
+      if (code === 'PLATFORM_UNAVAILABLE') void reply.header('retry-after', '5');
       return send(reply, request, spec.status, code, spec.message);
     }
     if (spec.status === 429) request.log.info({ code }, 'rate limited');
@@ -51,6 +53,7 @@ function classify(error: FastifyError | AppError | Error): { code: string; detai
       details: error.validation.map((v: { instancePath?: string; message?: string }) => ({ in: context, path: v.instancePath || '/', message: v.message ?? 'invalid' })),
     };
   }
+  if (isUnreachable(error)) return { code: 'PLATFORM_UNAVAILABLE' };
   const fastifyCode = 'code' in error && typeof error.code === 'string' ? FASTIFY_CODES[error.code] : undefined;
   if (fastifyCode) return { code: fastifyCode };
   const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
