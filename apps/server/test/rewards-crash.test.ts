@@ -119,7 +119,7 @@ async function serverKilledMidLoad(t: TestContext, env: Record<string, string>, 
       await assertRedeliveryPaidNothing(db, redelivery);
       return counts;
     });
-    report(t, 'after the restart', { inDoubt: settled.inDoubt, inDoubtThatHadCommitted: settled.inDoubtCommitted, ...after });
+    report(t, 'after the restart', { inDoubt: settled.inDoubt, inDoubtThatHadCommitted: settled.inDoubtCommitted, issuerKeysCalledAgain: [...issuer.calls.values()].filter((n) => n > 1).length, ...after });
   } catch (error) {
     throw withOutput(error, server);
   } finally {

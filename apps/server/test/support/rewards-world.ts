@@ -108,22 +108,28 @@ async function ok(answer: Promise<Answer>, status: number, what: string): Promis
   return got.body;
 }
 
-/** An issuer of external codes that answers at once, one code per idempotency key, and counts its calls. */
+/** An issuer of external codes that answers in a moment (so a kill may find calls in flight), one code per idempotency key. */
 export interface QuickIssuer {
   readonly url: string;
   readonly codes: Map<string, string>;
+  /** Calls per idempotency key: more than one when a call was cut short (a kill) and made again. */
+  readonly calls: Map<string, number>;
   close(): Promise<void>;
 }
 
-export async function startQuickIssuer(): Promise<QuickIssuer> {
+export async function startQuickIssuer(delayMs = 150): Promise<QuickIssuer> {
   const codes = new Map<string, string>();
+  const calls = new Map<string, number>();
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
       const key = String(req.headers['idempotency-key'] ?? '');
+      calls.set(key, (calls.get(key) ?? 0) + 1);
       const code = codes.get(key) ?? `EXT-${randomBytes(5).toString('hex')}`;
       codes.set(key, code);
-      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ code }));
+      setTimeout(() => {
+        if (!res.socket?.destroyed) res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ code }));
+      }, delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -131,6 +137,7 @@ export async function startQuickIssuer(): Promise<QuickIssuer> {
   return {
     url: `http://127.0.0.1:${port}/issue`,
     codes,
+    calls,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
