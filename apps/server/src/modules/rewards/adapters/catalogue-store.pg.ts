@@ -92,9 +92,10 @@ export function catalogueStore(): CatalogueStore {
         where o.id = ${id} ${lock ? sql`for update of o` : sql``}`.execute(tx);
       return row.rows[0] ? toOffer(row.rows[0]) : null;
     },
-    async takeStock(tx, id) {
-      const row = await sql`update rewards.offers set stock_left = stock_left - 1 where id = ${id} and stock_left > 0 returning id`.execute(tx);
-      return row.rows.length > 0;
+    async takeOne(tx, id) {
+      const row = await sql<OfferRow>`update rewards.offers o set stock_left = o.stock_left - 1 from rewards.organisations org
+        where o.id = ${id} and o.stock_left > 0 and org.id = o.organisation_id returning ${offerColumns}, null as distance_km`.execute(tx);
+      return row.rows[0] ? toOffer(row.rows[0]) : null;
     },
     async returnStock(tx, id) {
       await sql`update rewards.offers set stock_left = stock_left + 1 where id = ${id}`.execute(tx);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import type { LedgerStore, Moved, MovementRecord, Page, TransferDraft, TransferKind, Tx } from '../application/ports.ts';
+import type { AccountRef, LedgerStore, Moved, MovementRecord, Page, TransferDraft, TransferKind } from '../application/ports.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
 interface MovementRow {
@@ -39,6 +39,11 @@ function movementSelect(accountId: string) {
     where (t.credit_account_id = ${accountId} or t.debit_account_id = ${accountId})`;
 }
 
+/** An account reference as rewards.move takes it: an id, or a kind and an owner. */
+function byIdOrOwner(ref: AccountRef): { id: string | null; kind: string | null; ownerId: string | null } {
+  return typeof ref === 'string' ? { id: ref, kind: null, ownerId: null } : { id: null, kind: ref.kind, ownerId: ref.ownerId };
+}
+
 /** The double-entry ledger in PostgreSQL: accounts with their balances, and append-only transfers. */
 export function ledgerStore(): LedgerStore {
   return {
@@ -62,24 +67,14 @@ export function ledgerStore(): LedgerStore {
       return Number(row.rows[0]?.balance ?? 0);
     },
 
-    // One statement: the debit (refused when it would overdraw), the credit and the transfer row, or none of them.
+    // One call of rewards.move (migrations/0004): the debit (refused when it would overdraw), the credit and the transfer row, or none of them.
     async move(tx, t: TransferDraft): Promise<Moved> {
-      const result = await sql<{ from_balance: number | null; to_balance: number | null }>`
-        with debit as (
-          update rewards.accounts set balance = balance - ${t.amount}
-          where id = ${t.from} and (may_go_negative or balance >= ${t.amount}) returning balance
-        ), credit as (
-          update rewards.accounts set balance = balance + ${t.amount}
-          where id = ${t.to} and exists (select 1 from debit) returning balance
-        ), written as (
-          insert into rewards.transfers (id, debit_account_id, credit_account_id, amount, kind, reverses_id, reference_id, created_at)
-          select ${t.id}, ${t.from}, ${t.to}, ${t.amount}, ${t.kind}, ${t.reversesId ?? null}, ${t.referenceId}, ${t.at}
-          where exists (select 1 from credit) returning id
-        )
-        select (select balance from debit) as from_balance, (select balance from credit) as to_balance, (select count(*) from written) as written`.execute(tx);
+      const [from, to] = [byIdOrOwner(t.from), byIdOrOwner(t.to)];
+      const result = await sql<{ from_balance: number | null; to_balance: number | null }>`select from_balance, to_balance from rewards.move(
+          ${t.id}::uuid, ${from.id}::uuid, ${from.kind}::text, ${from.ownerId}::uuid, ${to.id}::uuid, ${to.kind}::text, ${to.ownerId}::uuid,
+          ${t.amount}::bigint, ${t.kind}::text, ${t.reversesId ?? null}::uuid, ${t.referenceId}::uuid, ${t.at}::timestamptz)`.execute(tx);
       const row = result.rows[0];
       if (row?.from_balance === null || row?.from_balance === undefined) throw new AppError('REWARDS_INSUFFICIENT_POINTS');
-      if (row.to_balance === null) throw new Error(`ledger account ${t.to} does not exist`);
       return { fromBalance: Number(row.from_balance), toBalance: Number(row.to_balance) };
     },
 

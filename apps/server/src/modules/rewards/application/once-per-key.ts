@@ -26,38 +26,46 @@ const TRANSIENT = new Set(['40001', '40P01']);
 const MAX_TRIES = 5;
 
 /**
- * Runs `work` at most once per (account, key): the key row is claimed in the same transaction as the
- * work, so concurrent duplicates wait for the first and then read its outcome. A business refusal
- * (an AppError) rolls the work back to a savepoint but keeps the key with the refusal, so a retry is
- * refused the same way; anything else (timeout, lost database) rolls everything back, key included,
- * and the same key may be retried.
+ * Runs `work` at most once per (account, key). The work runs first and its outcome is recorded under
+ * the key in the same transaction, so the happy path costs one insert and no savepoint. When the key
+ * already has an outcome — a retry, or a concurrent duplicate (the insert waits for it to commit) —
+ * this work is rolled back and that outcome replayed. A business refusal (an AppError) rolls the work
+ * back and records the refusal in a transaction of its own (unless the key got an outcome meanwhile,
+ * which is then replayed), so a retry is refused the same way; anything else (timeout, lost database)
+ * records nothing, and the same key may be retried. See docs/adr/0011-ledger-hot-path.md.
  */
 export async function oncePerKey<T>(deps: RewardsDeps, request: KeyedRequest, status: number, work: (tx: Tx, events: EventSink<RewardsCatalog>) => Promise<T>, onRefused?: OnRefused): Promise<KeyedOutcome<T>> {
   const hash = requestHash(request.operation, request.body);
-  return retryTransient(() =>
-    deps.unitOfWork(request.context, async (tx, events) => {
-      const claimed = await sql`insert into rewards.idempotency_keys (account_id, key, operation, request_hash, status, response)
-        values (${request.accountId}, ${request.key}, ${request.operation}, ${hash}, 0, '{}') on conflict do nothing`.execute(tx);
-      if (Number(claimed.numAffectedRows ?? 0n) === 0) return replay<T>(tx, request, hash);
-      await sql`savepoint keyed_work`.execute(tx);
-      const buffered: Array<() => void> = [];
-      const sink: EventSink<RewardsCatalog> = { emit: (type, payload) => void buffered.push(() => events.emit(type, payload)) };
-      let outcome: KeyedOutcome<T>;
-      try {
-        outcome = { ok: true, status, body: await work(tx, sink), replayed: false };
-        for (const emit of buffered) emit();
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        await sql`rollback to savepoint keyed_work`.execute(tx);
-        outcome = { ok: false, code: error.code, replayed: false };
-        await onRefused?.(tx, events, error.code);
-      }
-      const stored = outcome.ok ? { status: outcome.status, response: { body: outcome.body } } : { status: 0, response: { error: outcome.code } };
-      await sql`update rewards.idempotency_keys set status = ${stored.status}, response = ${JSON.stringify(stored.response)}::jsonb
-        where account_id = ${request.accountId} and key = ${request.key}`.execute(tx);
-      return outcome;
-    }),
-  );
+  try {
+    return await retryTransient(() =>
+      deps.unitOfWork(request.context, async (tx, events): Promise<KeyedOutcome<T>> => {
+        const body = await work(tx, events);
+        if (!(await record(tx, request, hash, status, { body }))) throw new KeyAnswered();
+        return { ok: true, status, body, replayed: false };
+      }),
+    );
+  } catch (error) {
+    if (error instanceof KeyAnswered) return replay<T>(deps.db, request, hash);
+    if (!(error instanceof AppError)) throw error;
+    const code = error.code;
+    return retryTransient(() =>
+      deps.unitOfWork(request.context, async (tx, events): Promise<KeyedOutcome<T>> => {
+        if (!(await record(tx, request, hash, 0, { error: code }))) return replay<T>(tx, request, hash);
+        await onRefused?.(tx, events, code);
+        return { ok: false, code, replayed: false };
+      }),
+    );
+  }
+}
+
+/** Thrown to roll back work whose key already has an outcome. */
+class KeyAnswered extends Error {}
+
+/** Records the key's outcome; false when the key already has one (committed by another transaction, which the insert waited for). */
+async function record(tx: Tx, request: KeyedRequest, hash: string, status: number, response: { body?: unknown; error?: string }): Promise<boolean> {
+  const inserted = await sql`insert into rewards.idempotency_keys (account_id, key, operation, request_hash, status, response)
+    values (${request.accountId}, ${request.key}, ${request.operation}, ${hash}, ${status}, ${JSON.stringify(response)}::jsonb) on conflict do nothing`.execute(tx);
+  return Number(inserted.numAffectedRows ?? 0n) > 0;
 }
 
 async function replay<T>(tx: Tx, request: KeyedRequest, hash: string): Promise<KeyedOutcome<T>> {

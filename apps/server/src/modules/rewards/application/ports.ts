@@ -8,11 +8,16 @@ export type Tx = Kysely<NoTables> | Transaction<NoTables>;
 /** What a transfer is for; a refund reverses an earlier transfer. */
 export type TransferKind = 'award' | 'adjustment' | 'redemption' | 'hold' | 'settle-hold' | 'refund' | 'donation' | 'gift';
 
+/** A ledger account by id (issuance, holding), or a person's or organisation's account by its owner. */
+export type AccountRef = string | { readonly kind: 'person' | 'organisation'; readonly ownerId: string };
+
 /** A movement to write: from the debit account to the credit account. */
 export interface TransferDraft {
   readonly id: string;
-  readonly from: string;
-  readonly to: string;
+  /** An owner without an account has nothing to spend. */
+  readonly from: AccountRef;
+  /** An owner's account is opened on its first credit. */
+  readonly to: AccountRef;
   readonly amount: number;
   readonly kind: TransferKind;
   /** The award, voucher, donation or gift it belongs to. */
@@ -212,8 +217,8 @@ export interface CatalogueStore {
   updateOffer(tx: Tx, offer: OfferRecord): Promise<void>;
   /** An offer; `lock` holds its row until the transaction ends. */
   offer(tx: Tx, id: string, lock?: boolean): Promise<OfferRecord | null>;
-  /** Takes one from the stock; false when none is left. */
-  takeStock(tx: Tx, id: string): Promise<boolean>;
+  /** Takes one from the stock and answers the offer (`stockLeft` after it), its row held until the transaction ends; null when it is unknown or none is left. */
+  takeOne(tx: Tx, id: string): Promise<OfferRecord | null>;
   returnStock(tx: Tx, id: string): Promise<void>;
   searchOffers(tx: Tx, search: OfferSearch, now: Date): Promise<Page<OfferRecord>>;
   categories(tx: Tx): Promise<string[]>;

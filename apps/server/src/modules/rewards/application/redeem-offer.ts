@@ -33,16 +33,19 @@ export async function redeemOffer(deps: RewardsDeps, caller: Caller, offerId: st
 async function redeem(deps: RewardsDeps, tx: Tx, events: EventSink<RewardsCatalog>, caller: Caller, offerId: string): Promise<Redeemed> {
   if (isOfficer(caller)) throw new AppError('REWARDS_OFFICERS_DO_NOT_REDEEM');
   const now = deps.clock.now();
-  const offer = await deps.catalogue.offer(tx, offerId, true);
-  if (!offer) throw new AppError('REWARDS_OFFER_NOT_FOUND');
+  // Taking one from the stock reads the offer and holds its row (the per-user count below is read under it);
+  // only a refusal reads the offer again to tell why.
+  const offer = await deps.catalogue.takeOne(tx, offerId);
+  if (!offer) throw new AppError(await whyNoneTaken(deps, tx, offerId, now));
   if (!offerIsOpen(offer, now)) throw new AppError('REWARDS_OFFER_NOT_ACTIVE');
-  if (!(await deps.catalogue.takeStock(tx, offer.id))) throw new AppError('REWARDS_SOLD_OUT');
   if (offer.perUserLimit !== null && (await deps.vouchers.heldBy(tx, offer.id, caller.accountId)) >= offer.perUserLimit) throw new AppError('REWARDS_PER_USER_LIMIT');
   const external = offer.issuerUrl !== null;
   const voucherId = crypto.randomUUID();
-  const person = await deps.ledger.accountOf(tx, 'person', caller.accountId);
-  const payee = external ? shardFor(HOLDING_ACCOUNTS, voucherId) : await deps.ledger.accountOf(tx, 'organisation', offer.organisationId);
-  const payment = { id: crypto.randomUUID(), from: person, to: payee, amount: offer.pricePoints, kind: external ? ('hold' as const) : ('redemption' as const), referenceId: voucherId, at: now };
+  const payee = external ? shardFor(HOLDING_ACCOUNTS, voucherId) : { kind: 'organisation' as const, ownerId: offer.organisationId };
+  const payment = {
+    id: crypto.randomUUID(), from: { kind: 'person' as const, ownerId: caller.accountId }, to: payee, amount: offer.pricePoints,
+    kind: external ? ('hold' as const) : ('redemption' as const), referenceId: voucherId, at: now,
+  };
   const moved = await deps.ledger.move(tx, payment);
   const code = newVoucherCode(deps.voucherKeys().signing);
   const base: Omit<VoucherRecord, 'shortCode'> = {
@@ -56,6 +59,13 @@ async function redeem(deps: RewardsDeps, tx: Tx, events: EventSink<RewardsCatalo
     events.emit('rewards.voucher-issued.v1', { voucherId, offerId: offer.id, organisationId: offer.organisationId, citizenId: caller.accountId, points: offer.pricePoints, validUntil: voucher.validUntil.toISOString() });
   }
   return { voucher: presentVoucher(voucher, code.text, now), balance: moved.fromBalance };
+}
+
+/** Why no stock was taken: the same refusal, in the same order, as checking the offer first would give. */
+async function whyNoneTaken(deps: RewardsDeps, tx: Tx, offerId: string, now: Date): Promise<string> {
+  const offer = await deps.catalogue.offer(tx, offerId);
+  if (!offer) return 'REWARDS_OFFER_NOT_FOUND';
+  return offerIsOpen(offer, now) ? 'REWARDS_SOLD_OUT' : 'REWARDS_OFFER_NOT_ACTIVE';
 }
 
 async function insertWithFreshShortCode(deps: RewardsDeps, tx: Tx, base: Omit<VoucherRecord, 'shortCode'>, hash: Buffer): Promise<VoucherRecord> {
