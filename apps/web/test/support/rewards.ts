@@ -54,14 +54,16 @@ const repoRoot = join(import.meta.dirname, '..', '..', '..', '..');
 
 /**
  * Registers hooks that seed officers and citizens, grant their points, start the server and a
- * browser, then make the first admin and three approved partners (a shop, a municipality, a charity).
+ * browser, then make the first admin and three approved partners (a shop, a municipality, a charity);
+ * `furnish` then adds what the file's tests share (offers, causes).
  */
-export function useRewardsStage(people: { officers: number; citizens: number }, grants: Grants): RewardsStage {
+export function useRewardsStage(people: { officers: number; citizens: number }, grants: Grants, furnish: (world: RewardsWorld) => Promise<void> = async () => {}): RewardsStage {
   let world: RewardsWorld | undefined;
   let browser: Browser | undefined;
   before(
     async () => {
       [world, browser] = await Promise.all([startRewardsWorld(people, grants), launchBrowser()]);
+      await furnish(world);
     },
     { timeout: 240_000 },
   );
@@ -230,8 +232,29 @@ export interface Device {
   readonly errors: string[];
 }
 
-/** Opens `path` as the holder of `refreshToken`, on a phone or a desktop, in English or Spanish. */
-export async function openAs(browser: Browser, server: { url: string }, refreshToken: string, path: string, options: { device?: 'phone' | 'desktop'; language?: 'en' | 'es'; extra?: BrowserContextOptions } = {}): Promise<Device> {
+/**
+ * Whose browser a device is: the refresh cookie that signs it in. Refresh tokens rotate, so a device
+ * closed with `closeAs` hands the session's current cookie back for the next device of the same person.
+ */
+export interface Holder {
+  refreshToken: string;
+}
+
+/** A holder for someone's session, to open devices one after another. */
+export function holderOf(session: { refreshToken: string }): Holder {
+  return { refreshToken: session.refreshToken };
+}
+
+/** Closes a device and keeps its session's current refresh cookie in `holder`. */
+export async function closeAs(device: Device, holder: Holder): Promise<void> {
+  const cookie = (await device.context.cookies()).find((c) => c.name === 'heyblue_refresh');
+  if (cookie) holder.refreshToken = cookie.value;
+  await device.context.close();
+}
+
+/** Opens `path` signed in as `holder`, on a phone or a desktop, in English or Spanish. */
+export async function openAs(browser: Browser, server: { url: string }, holder: Holder, path: string, options: { device?: 'phone' | 'desktop'; language?: 'en' | 'es'; extra?: BrowserContextOptions } = {}): Promise<Device> {
+  const { refreshToken } = holder;
   const language = options.language ?? 'en';
   const context = await browser.newContext({
     ...(options.device === 'desktop' ? desktop : phone),

@@ -46,3 +46,12 @@ test('a new code can be checked straight after a result', () => {
   const state = run({ type: 'check', code: 'first' }, { type: 'checked', voucher }, { type: 'check', code: 'second' });
   assert.deepEqual(state, { step: 'checking', code: 'second' });
 });
+
+test('after a refused use the voucher is shown as it stands now, and only that voucher', () => {
+  const refusal = { code: 'REWARDS_VOUCHER_ALREADY_USED', message: 'used' };
+  const refused = run({ type: 'check', code: 'c' }, { type: 'checked', voucher }, { type: 'use' }, { type: 'refused', refusal });
+  const used = { ...voucher, status: 'used' as const, usedAt: '2030-01-02T00:00:00.000Z' };
+  assert.deepEqual(tillReducer(refused, { type: 'refreshed', voucher: used }), { step: 'refused', code: 'c', refusal, voucher: used });
+  assert.equal(tillReducer(refused, { type: 'refreshed', voucher: { ...used, id: 'v2' } }), refused);
+  assert.equal(tillReducer(initialTill, { type: 'refreshed', voucher: used }), initialTill);
+});

@@ -27,6 +27,8 @@ export type TillEvent =
   | { type: 'use' }
   | { type: 'used'; voucher: TillVoucher }
   | { type: 'refused'; refusal: TillRefusal }
+  /** The voucher as it stands now, read again after a refused use (another till may have used it). */
+  | { type: 'refreshed'; voucher: TillVoucher }
   | { type: 'next' };
 
 /** The till when it opens. */
@@ -47,6 +49,8 @@ export function tillReducer(state: TillState, event: TillEvent): TillState {
       if (state.step === 'checking') return { step: 'refused', code: state.code, refusal: event.refusal, voucher: undefined };
       if (state.step === 'using') return { step: 'refused', code: state.code, refusal: event.refusal, voucher: state.voucher };
       return state;
+    case 'refreshed':
+      return state.step === 'refused' && state.voucher?.id === event.voucher.id ? { ...state, voucher: event.voucher } : state;
     case 'next':
       return state.step === 'checking' || state.step === 'using' ? state : initialTill;
   }

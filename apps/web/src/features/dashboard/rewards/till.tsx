@@ -26,6 +26,16 @@ function useStatusNote(voucher: TillVoucher): string | undefined {
   return voucher.status === 'active' ? undefined : t(`partnerRewards.till.statusNotes.${voucher.status}`);
 }
 
+/** The voucher a refused use was for, as it stands now. */
+function RefusedVoucher({ voucher }: { voucher: TillVoucher }) {
+  const note = useStatusNote(voucher);
+  return (
+    <TillVoucherCard voucher={voucher} statusNote={note}>
+      {null}
+    </TillVoucherCard>
+  );
+}
+
 /** The checked voucher and what to do with it. */
 function CheckedVoucher({ voucher, using, onUse, onNext }: { voucher: TillVoucher; using: boolean; onUse: () => void; onNext: () => void }) {
   const { t } = useTranslation();
@@ -91,6 +101,13 @@ export function Till({ organisationId }: { organisationId: string }) {
       requestAnimationFrame(() => input.current?.focus());
     } catch (cause) {
       dispatch({ type: 'refused', refusal: refusalOf(cause) });
+      // The voucher on screen is from before the refusal (another till may have used it since): read it again.
+      checkVoucher(session, organisationId, code).then(
+        (voucher) => dispatch({ type: 'refreshed', voucher }),
+        () => {
+          // The refusal says enough; the card stays as it was checked.
+        },
+      );
     }
   }
 
@@ -159,11 +176,7 @@ export function Till({ organisationId }: { organisationId: string }) {
         {state.step === 'refused' ? (
           <div className="hb-stack">
             <TillRefusalNotice refusal={state.refusal} />
-            {state.voucher ? (
-              <TillVoucherCard voucher={state.voucher} statusNote={undefined}>
-                {null}
-              </TillVoucherCard>
-            ) : null}
+            {state.voucher ? <RefusedVoucher voucher={state.voucher} /> : null}
             <div>
               <Button variant="secondary" icon={<RefreshIcon />} onClick={next}>
                 {t('partnerRewards.till.tryAnother')}
