@@ -104,8 +104,7 @@ async function serverKilledMidLoad(t: TestContext, env: Record<string, string>, 
     server = undefined;
     await load.stop();
     const acknowledged = load.attempts.filter((a) => a.status === 201).map((a) => a.voucherId ?? '');
-    const atCrash = await withDatabase(open, (db) => assertAlwaysTrue(db, world, acknowledged));
-    const redelivery = await withDatabase(open, (db) => scheduleRedelivery(db));
+    const { atCrash, redelivery } = await withDatabase(open, async (db) => ({ atCrash: await assertAlwaysTrue(db, world, acknowledged), redelivery: await scheduleRedelivery(db) }));
     report(t, 'at the kill', { attempts: load.attempts.length, acknowledged: acknowledged.length, noAnswer: load.attempts.filter((a) => a.status === 0).length, connections: statusesOf(load.connections), ...atCrash, redelivered: redelivery.events, redeliveredWithoutInbox: redelivery.withoutInbox });
 
     server = await serve(env);
