@@ -93,7 +93,7 @@ describe('the ledger under concurrency, two instances on one PostgreSQL server',
   before(async () => {
     const distributed = await distributedSettings();
     drop = distributed.drop;
-    stage = await startRewardsStage({ citizens: 133, officers: 8, settings: distributed.settings, rewards: tunables });
+    stage = await startRewardsStage({ citizens: 133, officers: 16, settings: distributed.settings, rewards: tunables });
     const modules = productModules.map((m) => (m.name === 'rewards' ? createRewardsModule(tunables) : m));
     second = await composeTestServer({ RATE_LIMIT_PER_MINUTE: '1000000', ...distributed.settings }, { clock: stage.clock, modules, ...(distributed.subjectPrefix && distributed.settings.NATS_URL ? { natsSubjectPrefix: distributed.subjectPrefix } : {}) });
     await second.listen();
@@ -207,7 +207,7 @@ describe('the ledger under concurrency, two instances on one PostgreSQL server',
   });
   it('connections made at once, each delivered to both instances at the same time, pay every award once: one first-ever bonus per citizen, and daily caps hold exactly', async () => {
     const newcomers = stage.citizens.slice(102, 132);
-    const { officers } = stage;
+    const officers = stage.officers.slice(0, 8);
     assert.equal(newcomers.length, 30);
     assert.equal(officers.length, 8);
     const madeAt = stage.clock.now();
@@ -242,5 +242,27 @@ describe('the ledger under concurrency, two instances on one PostgreSQL server',
     assert.deepEqual(citizenBalances, newcomers.map(() => 8 * 10 + 8 * 5 + 25), 'each citizen: 8 connections and one first-ever bonus');
     const officerBalances = await Promise.all(officers.map((o) => stage.balance(o)));
     assert.deepEqual(officerBalances, officers.map(() => 200 + 100), 'each officer: 30 connections, capped at exactly 200 + 100 a day');
+  });
+  it('officers gifting one another at once, each way round: every gift is paid once, and no deadlock reaches anyone', async () => {
+    const givers = stage.officers.slice(8, 16);
+    assert.equal(givers.length, 8);
+    for (const giver of givers) await stage.grant(giver, 1_000);
+    const balancesBefore = await Promise.all(givers.map((g) => stage.balance(g)));
+    const deadlocks = () => count(sql<{ n: number }>`select deadlocks::int as n from pg_stat_database where datname = current_database()`);
+    const deadlocksBefore = await deadlocks();
+    // Each of 8 officers sends 125 one-point gifts to the 7 others: every pair gives both ways at once.
+    const gifts = Array.from({ length: 1_000 }, (_, i) => ({ from: i % 8, to: ((i % 8) + 1 + ((i >> 3) % 7)) % 8 }));
+    const responses = await inFlight(gifts.length, IN_FLIGHT, (i) => {
+      const gift = gifts[i];
+      const from = givers[gift?.from ?? 0];
+      const to = givers[gift?.to ?? 0];
+      assert.ok(from && to);
+      return send(i, from, 'POST', '/rewards/gifts', { recipientId: to.accountId, points: 1 }, { 'idempotency-key': crypto.randomUUID() });
+    });
+    const outcomes = tally(responses);
+    console.log(`  gifts among officers: ${JSON.stringify(outcomes)}, ${(await deadlocks()) - deadlocksBefore} deadlocks in the database meanwhile (any test's)`);
+    assert.deepEqual(outcomes, { 201: 1_000 });
+    const balancesAfter = await Promise.all(givers.map((g) => stage.balance(g)));
+    assert.deepEqual(balancesAfter, givers.map((_, n) => (balancesBefore[n] ?? 0) - 125 + gifts.filter((g) => g.to === n).length), 'each gave 125 and got what was sent to them');
   });
 });

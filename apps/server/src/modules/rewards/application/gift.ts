@@ -21,9 +21,10 @@ export async function sendGift(deps: RewardsDeps, caller: Caller, input: { recip
     const now = deps.clock.now();
     const day = localMoment(now, deps.timeZone).day;
     const from = await deps.ledger.accountOf(tx, 'person', caller.accountId);
-    await deps.ledger.lock(tx, from);
-    if ((await deps.giving.giftedOn(tx, caller.accountId, day)) + input.points > settings.giftDailyCap) throw new AppError('REWARDS_GIFT_DAILY_CAP');
     const to = await deps.ledger.accountOf(tx, 'person', input.recipientId);
+    // Both accounts are locked in one order (by id), so gifts each way between two people queue instead of deadlocking.
+    for (const account of [from, to].sort()) await deps.ledger.lock(tx, account);
+    if ((await deps.giving.giftedOn(tx, caller.accountId, day)) + input.points > settings.giftDailyCap) throw new AppError('REWARDS_GIFT_DAILY_CAP');
     const id = crypto.randomUUID();
     const transferId = crypto.randomUUID();
     const moved = await deps.ledger.move(tx, { id: transferId, from, to, amount: input.points, kind: 'gift', referenceId: id, at: now });
