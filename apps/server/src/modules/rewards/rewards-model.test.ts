@@ -1,9 +1,9 @@
 // A model-based property test of the ledger: fast-check draws sequences of commands — earn (a
-// connection-made event through the real consumer), grant, redeem, cancel, use at the till, donate,
-// gift, retry (the same idempotency key again, with the same body and with another) and the next day
-// (daily caps start again, short-lived vouchers expire) — and after every step the server (balances
-// and today's giving through the API, stock, causes, voucher states) equals a small in-memory model,
-// and the ledger is conserved.
+// connection-made event through the real consumer), redeliver (the same event again, even with the
+// inbox row lost), grant, redeem, cancel, use at the till, donate, gift, retry (the same idempotency
+// key again, with the same body and with another) and the next day (daily caps start again,
+// short-lived vouchers expire) — and after every step the server (balances and today's giving through
+// the API, stock, causes, voucher states) equals a small in-memory model, and the ledger is conserved.
 //
 // One PGlite for the file; each run gets people in turn from the seeded ones, fresh offers, a cause
 // and a budgeted rule, and a new local day (the clock moves to the next noon); the model starts from
@@ -13,11 +13,14 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import type { Response } from 'light-my-request';
+import type { EventEnvelope } from '../../platform/events/envelope.ts';
 import type { Person } from '../../../test/support/people.ts';
 import { connectionMade, handled, startRewardsStage, type Partner, type RewardsStage } from './rewards.e2e-harness.ts';
 
 const NUM_RUNS = 50;
 const MAX_COMMANDS = 30;
+/** On a busy machine fewer runs fit: the property stops drawing (or shrinking) after this long, and says how many ran. */
+const TIME_LIMIT_MS = 90_000;
 const SEED = process.env.REWARDS_MODEL_SEED ? Number(process.env.REWARDS_MODEL_SEED) : Math.floor(Math.random() * 2 ** 31);
 const CITIZENS_PER_RUN = 3;
 const OFFICERS_PER_RUN = 3;
@@ -70,6 +73,8 @@ interface Model {
   readonly causes: readonly CauseModel[];
   readonly vouchers: VoucherModel[];
   readonly keyed: KeyedRecord[];
+  /** Connection-made events already paid, for redelivery. */
+  readonly earned: EventEnvelope[];
 }
 interface Real {
   readonly citizens: readonly Person[];
@@ -197,7 +202,9 @@ function command(name: string, run: (m: Model, r: Real) => Promise<void>, check:
 const earn = (c: number, o: number, kind: Kind, verified: boolean): Cmd => command(`earn(c${c}, o${o}, ${kind}, ${verified ? 'verified' : 'unverified'})`, async (m, r) => {
   const citizen = pick(r.citizens, c);
   const officer = pick(r.officers, o);
-  await handled(stage, await connectionMade(stage, { citizen, officer, kind, locationVerified: verified }));
+  const envelope = await connectionMade(stage, { citizen, officer, kind, locationVerified: verified });
+  await handled(stage, envelope);
+  m.earned.push(envelope);
   const before = balanceOf(m, citizen.accountId) + balanceOf(m, officer.accountId);
   payConnection(m, citizen.accountId, officer.accountId, kind, verified);
   add(outcomes, balanceOf(m, citizen.accountId) + balanceOf(m, officer.accountId) > before ? 'earn paid' : 'earn capped to nothing', 1);
@@ -299,6 +306,14 @@ const gift = (s: number, t: number, points: number): Cmd => command(`gift(p${s} 
 });
 
 /** A day (and a minute) later: a new local day resets the daily caps, and short-lived vouchers expire. */
+/** A connection-made event delivered again (a bus replay), even with the consumer's inbox row lost: it pays nothing twice. */
+const redeliver = (k: number, forgetInbox: boolean): Cmd => command(`redeliver(earn ${k}${forgetInbox ? ', inbox forgotten' : ''})`, async (m) => {
+  const envelope = pick(m.earned, k);
+  if (forgetInbox) await sql`delete from platform.inbox where consumer = 'rewards.on-connection-made' and event_id = ${envelope.id}`.execute(stage.server.database.db);
+  await stage.server.bus.publish({ envelope, traceContext: {} });
+  add(outcomes, forgetInbox ? 'redeliver without inbox' : 'redeliver', 1);
+}, (m) => m.earned.length > 0);
+
 const nextDay = (): Cmd => command('next day', async (m) => {
   stage.clock.advance(DAY_MS + 60_000);
   m.paidToday.clear();
@@ -342,6 +357,7 @@ const commandArbitraries: Array<fc.Arbitrary<Cmd>> = [
   fc.tuple(anyone, fc.oneof({ arbitrary: fc.constant(0), weight: 4 }, { arbitrary: fc.constant(1), weight: 1 }), fc.integer({ min: 1, max: 30 })).map(([p, c, n]) => donate(p, c, n)),
   fc.tuple(giftPair, fc.integer({ min: 1, max: 20 })).map(([[s, t], n]) => gift(s, t, n)),
   fc.tuple(fc.nat({ max: 30 }), fc.boolean()).map(([k, same]) => retry(k, same)),
+  fc.tuple(fc.nat({ max: 20 }), fc.boolean()).map(([k, forget]) => redeliver(k, forget)),
   fc.constant(null).map(() => nextDay()),
 ];
 
@@ -388,7 +404,7 @@ async function setup(params: RunParams): Promise<{ model: Model; real: Real }> {
   for (const partner of [shop, charity]) balances.set(partner.id, (await api(partner.owner, 'GET', `/rewards/organisations/${partner.id}/summary`)).json().balance);
   const model: Model = {
     balances, connected: new Set(seen.rows.map((r) => r.id)), paidToday: new Map(), spent: new Map(), donatedToday: new Map(), giftedToday: new Map(),
-    rules: [...fixedRules, budgetRule], offers, causes: [{ id: cause.id, active: true, received: 0 }, closedCause], vouchers: [], keyed: [],
+    rules: [...fixedRules, budgetRule], offers, causes: [{ id: cause.id, active: true, received: 0 }, closedCause], vouchers: [], keyed: [], earned: [],
   };
   const real: Real = { citizens, officers, people };
   await verify(model, real);
@@ -418,7 +434,7 @@ describe('the ledger equals a simple model after every step', () => {
   });
   after(async () => stage?.close());
 
-  it('earn, grant, redeem, cancel, use, donate, gift and retry, in any order', async () => {
+  it('earn, redeliver, grant, redeem, cancel, use, donate, gift, retry and the next day, in any order', async () => {
     console.log(`  rewards model: seed ${SEED} (replay with REWARDS_MODEL_SEED=${SEED})`);
     const started = Date.now();
     let steps = 0;
@@ -426,8 +442,8 @@ describe('the ledger equals a simple model after every step', () => {
       steps += [...commands].length;
       await fc.asyncModelRun(() => setup(params), commands);
     });
-    const details = await fc.check(property, { numRuns: NUM_RUNS, seed: SEED, interruptAfterTimeLimit: 150_000 });
-    console.log(`  rewards model: ${details.numRuns} runs, ${steps} commands drawn, ${details.numShrinks} shrinks, ${Math.round((Date.now() - started) / 1000)} s`);
+    const details = await fc.check(property, { numRuns: NUM_RUNS, seed: SEED, interruptAfterTimeLimit: TIME_LIMIT_MS });
+    console.log(`  rewards model: ${details.numRuns} runs${details.interrupted ? ' (stopped by the time limit)' : ''}, ${steps} commands drawn, ${details.numShrinks} shrinks, ${Math.round((Date.now() - started) / 1000)} s`);
     console.log(`  rewards model outcomes: ${JSON.stringify(Object.fromEntries([...outcomes].sort()))}`);
     if (details.failed) {
       const cause = details.errorInstance instanceof Error ? details.errorInstance : new Error(String(details.errorInstance));
