@@ -1,7 +1,8 @@
 // The ledger under real concurrency, on the PostgreSQL server (PGlite has one connection, so it cannot
 // show a race): two server instances on one fresh database, each with its own pool, take thousands of
 // requests at once through the HTTP layer (inject), many in flight at a time, alternating between the
-// instances. After every test the sum of all entries is 0 and every balance equals its entries.
+// instances (connection-made events go to both instances' consumers at once). After every test the sum
+// of all entries is 0, every balance equals its entries, and every redemption debit has its voucher.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Response } from 'light-my-request';
@@ -78,7 +79,7 @@ describe('the ledger under concurrency, two instances on one PostgreSQL server',
   const eventsAbout = (type: string, field: string, id: string) =>
     count(sql<{ n: number }>`select count(*)::int as n from platform.outbox where type = ${type} and payload->>${field} = ${id}`);
 
-  /** Every redemption debit has its voucher, and every voucher its debit of the voucher's points from its holder to the offer's organisation. */
+  /** Every redemption debit has its voucher, and every voucher its debit of the voucher's points from its holder. */
   async function assertEveryDebitHasItsVoucher(): Promise<void> {
     const orphans = await rows(sql`select t.id from rewards.transfers t left join rewards.vouchers v on v.payment_id = t.id
       where t.kind in ('redemption', 'hold') and v.id is null`);
