@@ -64,7 +64,7 @@ test('a retailer requests an organisation that an admin approves, then invites a
   await form.getByLabel('Organisation name').fill('Corner Shop');
   await form.getByRole('button', { name: 'Send request' }).click();
   await page.getByRole('status').filter({ hasText: 'Corner Shop is requested' }).waitFor();
-  const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Corner Shop' }) });
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Corner Shop', exact: true }) });
   assert.equal(await card.getByText('Pending review').isVisible(), true);
   assert.equal(await card.getByText('Owner').isVisible(), true);
   assert.match((await card.textContent()) ?? '', /Once it's approved you can invite your team/);
@@ -122,7 +122,7 @@ test('a retailer requests an organisation that an admin approves, then invites a
   const accepted = await apiFromPage(staff.page, 'POST', `/api/v1/invitations/${await invitationToken(stage.server, staffEmail)}/accept`);
   assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
   await staff.page.reload();
-  const staffCard = staff.page.getByRole('listitem').filter({ has: staff.page.getByRole('link', { name: 'Corner Shop' }) });
+  const staffCard = staff.page.getByRole('listitem').filter({ has: staff.page.getByRole('link', { name: 'Corner Shop', exact: true }) });
   await staffCard.waitFor();
   assert.equal(await staffCard.getByText('Active').isVisible(), true);
   assert.equal(await staffCard.getByText('Staff').isVisible(), true);

@@ -41,7 +41,7 @@ test('a shop owner publishes an offer with its stock from the dashboard, then ad
   const device = await openAs(browser, world.server, held(shop), '/dashboard', { device: 'desktop' });
   const { page } = device;
   const card = page.locator('.hb-dash-org-card').filter({ hasText: 'Corner Café' });
-  await card.getByRole('link', { name: 'Offers of Corner Café' }).click();
+  await card.getByRole('link', { name: 'Offers', exact: true }).click();
   await page.getByRole('tab', { name: 'Offers', selected: true }).waitFor();
   await page.getByRole('row').filter({ hasText: 'Free coffee' }).waitFor();
 

@@ -74,6 +74,9 @@ function fakeApi(body: unknown) {
 test('an offer is read, with the issuer URL null when the server does not tell it', () => {
   const decoded = decodeOffer(offer);
   assert.equal(decoded.issuerUrl, null);
+  assert.equal(decoded.issuerSecret, null);
+  const external = decodeOffer({ ...offer, external: true, issuerUrl: 'https://codes.example.com/issue', issuerSecret: 's3cret' });
+  assert.deepEqual([external.issuerUrl, external.issuerSecret], ['https://codes.example.com/issue', 's3cret']);
   assert.deepEqual(decoded.locations, [{ name: 'Shop', lat: 40.75, lon: -73.99 }]);
   assert.throws(() => decodeOffer({ ...offer, status: 'sold' }), TypeError);
 });

@@ -50,6 +50,8 @@ export interface Offer {
   status: OfferStatus;
   /** The issuer endpoint, when the server tells it (the contract does not promise it). */
   issuerUrl: string | null;
+  /** The key the issuer checks each request's `X-HeyBlue-Signature` with (members only; null without an issuer). */
+  issuerSecret: string | null;
 }
 
 /** What creating an offer sends. */
@@ -67,8 +69,8 @@ export interface OfferInput {
   issuerUrl?: string;
 }
 
-/** What editing an offer sends: any field of the input (`stock` sets what is left), or a new status. */
-export type OfferPatch = Partial<OfferInput> & { status?: OfferStatus };
+/** What editing an offer sends: any field of the input (`stock` sets what is left; a null issuer goes back to Hey Blue! vouchers), or a new status. */
+export type OfferPatch = Partial<Omit<OfferInput, 'issuerUrl'>> & { issuerUrl?: string | null; status?: OfferStatus };
 
 export const voucherStatuses = ['pending', 'active', 'used', 'cancelled', 'failed', 'expired'] as const;
 /** Where a voucher stands. */
@@ -278,6 +280,7 @@ export function decodeOffer(data: unknown): Offer {
     external: bool(o['external'], 'offer external'),
     status: oneOf(o['status'], offerStatuses, 'offer status'),
     issuerUrl: textOrNull(o['issuerUrl'], 'offer issuerUrl'),
+    issuerSecret: textOrNull(o['issuerSecret'], 'offer issuerSecret'),
   };
 }
 

@@ -80,7 +80,7 @@ export function OfferDialog({ organisationId, offer, open, scheme, onClose, onSa
   return (
     <Dialog open={open} title={title} onClose={onClose} closeLabel={t('dashboard.common.close')}>
       <form ref={form} className="hb-dash-form hb-pr-wide-form" noValidate onSubmit={(event) => void submit(event)} aria-busy={pending}>
-        <OfferFormFields values={values} errors={errors} onChange={setValues} editing={offer !== undefined} scheme={scheme} />
+        <OfferFormFields values={values} errors={errors} onChange={setValues} editing={offer !== undefined} scheme={scheme} issuerSecret={offer?.issuerSecret ?? undefined} />
         {failure ? (
           <Notice tone="error" role="alert" id={alertId} icon={<AlertIcon />}>
             {failure}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextAreaField, TextField } from '../../../ui/index.ts';
 import { FieldError } from './field-error.tsx';
+import { IssuerSecret } from './issuer-secret.tsx';
 import { OfferLocationsField } from './offer-locations-field.tsx';
 import type { OfferField, OfferFormErrors, OfferFormValues, OfferProblem } from './offer-form-model.ts';
 
@@ -14,10 +15,12 @@ export interface OfferFormFieldsProps {
   editing: boolean;
   /** A municipality's scheme rather than a retailer's offer (changes a few words). */
   scheme: boolean;
+  /** The saved offer's issuer key, shown for its issuer's set-up; undefined for a new offer or one without an issuer. */
+  issuerSecret?: string | undefined;
 }
 
 /** Every field of an offer: what it is, its price and stock, its dates and expiry policy, where, and who issues the code. */
-export function OfferFormFields({ values, errors, onChange, editing, scheme }: OfferFormFieldsProps) {
+export function OfferFormFields({ values, errors, onChange, editing, scheme, issuerSecret }: OfferFormFieldsProps) {
   const { t } = useTranslation();
   const base = useId();
   const problemText = (problem: OfferProblem | undefined) => (problem ? t(`partnerRewards.offerForm.problems.${problem}`) : undefined);
@@ -86,6 +89,7 @@ export function OfferFormFields({ values, errors, onChange, editing, scheme }: O
           {...p}
         />
       ))}
+      {issuerSecret ? <IssuerSecret secret={issuerSecret} /> : null}
     </>
   );
 }

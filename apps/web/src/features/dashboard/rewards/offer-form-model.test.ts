@@ -22,6 +22,7 @@ const offer: Offer = {
   external: false,
   status: 'active',
   issuerUrl: null,
+  issuerSecret: null,
 };
 
 function filled(changes: Partial<OfferFormValues> = {}): OfferFormValues {
@@ -85,4 +86,12 @@ test('numbers and texts past the server’s limits are told before sending', () 
   const result = readOfferForm(filled({ category: 'x'.repeat(41), pricePoints: '1000001', stock: '10000001', perUserLimit: '1001', voucherValidDays: '367' }));
   assert.ok(!result.ok);
   assert.deepEqual(result.errors.fields, { category: 'tooLong', pricePoints: 'tooLarge', stock: 'tooLarge', perUserLimit: 'tooLarge', voucherValidDays: 'tooLarge' });
+});
+
+test('emptying the issuer address sends null, so the offer goes back to Hey Blue! vouchers', () => {
+  const before = filled({ issuerUrl: 'https://codes.example.com/issue' });
+  const after = { ...before, issuerUrl: ' ' };
+  const result = readOfferForm(after);
+  assert.ok(result.ok);
+  assert.deepEqual(offerPatchOf(before, after, result.input), { issuerUrl: null });
 });

@@ -205,6 +205,7 @@ export function offerPatchOf(before: OfferFormValues, after: OfferFormValues, in
   if (changed('endsOn')) patch.endsAt = input.endsAt;
   if (changed('voucherValidDays')) patch.voucherValidDays = input.voucherValidDays;
   if (!sameLocations(before.locations, after.locations)) patch.locations = input.locations;
-  if (changed('issuerUrl') && input.issuerUrl) patch.issuerUrl = input.issuerUrl;
+  // An emptied issuer field is sent as null: the offer goes back to Hey Blue!'s own vouchers.
+  if (changed('issuerUrl')) patch.issuerUrl = input.issuerUrl ?? null;
   return patch;
 }

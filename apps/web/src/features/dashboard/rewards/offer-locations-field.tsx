@@ -46,7 +46,7 @@ export function OfferLocationsField({ rows, errors, onChange, problemText }: Off
                   <TextField
                     label={t('partnerRewards.offerForm.latitude')}
                     inputMode="decimal"
-                    placeholder="40.7580"
+                    placeholder="40.7128"
                     value={row.lat}
                     onChange={(event) => change(row.key, { lat: event.target.value })}
                     invalid={rowErrors.lat !== undefined}
@@ -58,7 +58,7 @@ export function OfferLocationsField({ rows, errors, onChange, problemText }: Off
                   <TextField
                     label={t('partnerRewards.offerForm.longitude')}
                     inputMode="decimal"
-                    placeholder="-73.9855"
+                    placeholder="-74.0060"
                     value={row.lon}
                     onChange={(event) => change(row.key, { lon: event.target.value })}
                     invalid={rowErrors.lon !== undefined}

@@ -1,0 +1,42 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, ClipboardIcon } from '../../../ui/index.ts';
+
+/**
+ * The key an offer's own code issuer checks Hey Blue!'s requests with (the `X-HeyBlue-Signature`
+ * header): shown to the organisation's members, with a copy button, so they can set up their issuer.
+ */
+export function IssuerSecret({ secret }: { secret: string }) {
+  const { t } = useTranslation();
+  const labelId = useId();
+  const [copied, setCopied] = useState<'yes' | 'failed' | undefined>(undefined);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopied('yes');
+    } catch {
+      setCopied('failed');
+    }
+  }
+
+  return (
+    <div className="hb-pr-secret" data-testid="issuer-secret">
+      <p id={labelId} className="hb-field__label">
+        {t('partnerRewards.offerForm.issuerSecret')}
+      </p>
+      <p className="hb-field__hint">{t('partnerRewards.offerForm.issuerSecretHint')}</p>
+      <div className="hb-pr-secret__row">
+        <code className="hb-pr-code hb-pr-secret__value" aria-labelledby={labelId} translate="no">
+          {secret}
+        </code>
+        <Button size="sm" variant="secondary" icon={<ClipboardIcon size={18} />} onClick={() => void copy()}>
+          {t('partnerRewards.offerForm.copy')}
+        </Button>
+      </div>
+      <p className="hb-dash-muted" role="status">
+        {copied === 'yes' ? t('partnerRewards.offerForm.copied') : copied === 'failed' ? t('partnerRewards.offerForm.copyFailed') : ''}
+      </p>
+    </div>
+  );
+}
