@@ -46,7 +46,6 @@ async function redeem(deps: RewardsDeps, tx: Tx, events: EventSink<RewardsCatalo
     id: crypto.randomUUID(), from: { kind: 'person' as const, ownerId: caller.accountId }, to: payee, amount: offer.pricePoints,
     kind: external ? ('hold' as const) : ('redemption' as const), referenceId: voucherId, at: now,
   };
-  const moved = await deps.ledger.move(tx, payment);
   const code = newVoucherCode(deps.voucherKeys().signing);
   const base: Omit<VoucherRecord, 'shortCode'> = {
     id: voucherId, offerId: offer.id, offerTitle: offer.title, organisationId: offer.organisationId, organisationName: offer.organisationName,
@@ -54,7 +53,10 @@ async function redeem(deps: RewardsDeps, tx: Tx, events: EventSink<RewardsCatalo
     externalCode: null, validUntil: voucherValidUntil(offer, now), issuedAt: now, usedAt: null, cancelledAt: null, failureReason: null,
     paymentId: payment.id, settlementId: null, issuerAttempts: 0,
   };
+  // The voucher first, the payment last: the payee's account (an organisation's, credited by all its
+  // redemptions) stays locked only for the rest of the transaction. The voucher's reference to its payment is checked at commit.
   const voucher = await insertWithFreshShortCode(deps, tx, base, code.hash);
+  const moved = await deps.ledger.move(tx, payment);
   if (!external) {
     events.emit('rewards.voucher-issued.v1', { voucherId, offerId: offer.id, organisationId: offer.organisationId, citizenId: caller.accountId, points: offer.pricePoints, validUntil: voucher.validUntil.toISOString() });
   }
