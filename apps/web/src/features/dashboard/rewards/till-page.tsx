@@ -1,22 +1,26 @@
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { getOrganisationSummary } from '../../../api/partner-rewards.ts';
-import { ArrowLeftIcon, ButtonLink, LoadingState, Notice, PageHeader, AlertIcon } from '../../../ui/index.ts';
+import { getOrganisation } from '../../../api/organisations.ts';
+import { AlertIcon, ArrowLeftIcon, ButtonLink, ErrorState, LoadingState, Notice, PageHeader } from '../../../ui/index.ts';
 import { useSession } from '../../auth/session-context.tsx';
+import { dashboardErrorMessage, errorDetails } from '../dashboard-errors.ts';
 import { useResource } from '../use-resource.ts';
-import { RewardsLoadError } from './rewards-load-error.tsx';
 import { hasTill, organisationTabPath } from './rewards-paths.ts';
 import { Till } from './till.tsx';
 import '../dashboard.css';
 import './rewards.css';
 
-/** `/dashboard/organisations/:organisationId/till`: the till, made for a phone at the counter. */
+/**
+ * `/dashboard/organisations/:organisationId/till`: the till, made for a phone at the counter. The
+ * organisation is read from identity first, so someone who is not a member is told so, and a shop not
+ * yet approved is told when its till opens.
+ */
 export function TillPage() {
   const { t } = useTranslation();
   const { organisationId = '' } = useParams();
   const { session } = useSession();
-  const summary = useResource(`till:${organisationId}`, (signal) => getOrganisationSummary(session, organisationId, signal));
-  const { state } = summary;
+  const organisation = useResource(`till:${organisationId}`, (signal) => getOrganisation(session, organisationId, signal));
+  const { state } = organisation;
   const name = state.kind === 'ready' ? state.data.name : undefined;
 
   return (
@@ -32,13 +36,22 @@ export function TillPage() {
         }
       />
       {state.kind === 'loading' ? <LoadingState label={t('partnerRewards.till.loading')} /> : null}
-      {state.kind === 'error' ? <RewardsLoadError title={t('partnerRewards.till.errorTitle')} error={state.error} onRetry={summary.reload} /> : null}
+      {state.kind === 'error' ? (
+        <ErrorState title={t('partnerRewards.till.errorTitle')} details={errorDetails(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={organisation.reload}>
+          <p>{dashboardErrorMessage(t, state.error)}</p>
+        </ErrorState>
+      ) : null}
       {state.kind === 'ready' && !hasTill(state.data.type) ? (
         <Notice tone="info" icon={<AlertIcon />}>
           {t('partnerRewards.till.noOffers')}
         </Notice>
       ) : null}
-      {state.kind === 'ready' && hasTill(state.data.type) ? <Till organisationId={organisationId} /> : null}
+      {state.kind === 'ready' && hasTill(state.data.type) && state.data.status !== 'active' ? (
+        <Notice tone="info" icon={<AlertIcon />}>
+          {t('partnerRewards.till.notApproved')}
+        </Notice>
+      ) : null}
+      {state.kind === 'ready' && hasTill(state.data.type) && state.data.status === 'active' ? <Till organisationId={organisationId} /> : null}
     </div>
   );
 }
