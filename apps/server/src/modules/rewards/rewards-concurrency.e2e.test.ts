@@ -97,7 +97,7 @@ describe('the ledger under concurrency, two instances on one PostgreSQL server',
     // Both instances on one database; each relays the shared outbox to its own in-process bus even when
     // NATS_URL is set: the races under test are the database's, and a broker's backlog would only slow them.
     const { NATS_URL: _nats, NATS_STREAM: _stream, ...settings } = distributed.settings;
-    stage = await startRewardsStage({ citizens: 133, officers: 16, settings, rewards: tunables });
+    stage = await startRewardsStage({ citizens: 183, officers: 16, settings, rewards: tunables });
     const modules = productModules.map((m) => (m.name === 'rewards' ? createRewardsModule(tunables) : m));
     second = await composeTestServer({ RATE_LIMIT_PER_MINUTE: '1000000', ...settings }, { clock: stage.clock, modules });
     await second.listen();
@@ -268,5 +268,47 @@ describe('the ledger under concurrency, two instances on one PostgreSQL server',
     assert.deepEqual(outcomes, { 201: 1_000 });
     const balancesAfter = await Promise.all(givers.map((g) => stage.balance(g)));
     assert.deepEqual(balancesAfter, givers.map((_, n) => (balancesBefore[n] ?? 0) - 125 + gifts.filter((g) => g.to === n).length), 'each gave 125 and got what was sent to them');
+  });
+  it('citizens cancelling vouchers while a till uses them and while they redeem again at the same shop: each voucher is used or refunded, never both', async () => {
+    const holders = stage.citizens.slice(133, 183);
+    assert.equal(holders.length, 50);
+    const offer = await stage.offer(shop, { title: 'Cinema', pricePoints: 5, stock: 1_000 });
+    for (const holder of holders) await stage.grant(holder, 100);
+    const redeem = (i: number, holder: Person) => send(i, holder, 'POST', `/rewards/offers/${offer.id}/redeem`, {}, { 'idempotency-key': crypto.randomUUID() });
+    const first = await inFlight(holders.length * 2, IN_FLIGHT, (i) => redeem(i, holders[i >> 1] ?? shop.owner));
+    assert.deepEqual(tally(first), { 201: 100 });
+    const vouchers = first.map((r, i) => ({ holder: holders[i >> 1] ?? shop.owner, id: r.json().voucher.id as string, code: r.json().voucher.code as string }));
+    const shopBefore: number = (await stage.call(shop.owner, 'GET', `/rewards/organisations/${shop.id}/summary`)).json().balance;
+    // At once, for every voucher: its holder cancels it and the till uses it; and every holder redeems once more.
+    const race = await inFlight(vouchers.length * 2 + holders.length, IN_FLIGHT, (i) => {
+      if (i >= vouchers.length * 2) return redeem(i, holders[i - vouchers.length * 2] ?? shop.owner);
+      const voucher = vouchers[i >> 1];
+      assert.ok(voucher);
+      return i % 2 === 0
+        ? send(i, voucher.holder, 'POST', `/rewards/vouchers/${voucher.id}/cancel`, {}, { 'idempotency-key': crypto.randomUUID() })
+        : send(i, shop.owner, 'POST', `/rewards/organisations/${shop.id}/vouchers/use`, { code: voucher.code });
+    });
+    console.log(`  cancel, use and redeem at once: ${JSON.stringify(tally(race))}`);
+    const outcomeAt = (i: number): string => {
+      const response = race[i];
+      assert.ok(response);
+      return outcomeOf(response);
+    };
+    let cancelled = 0;
+    const refunds = new Map<string, number>();
+    vouchers.forEach((voucher, n) => {
+      const [cancel, use] = [outcomeAt(2 * n), outcomeAt(2 * n + 1)];
+      assert.ok((cancel === '200' && use === 'REWARDS_VOUCHER_CANCELLED') || (cancel === 'REWARDS_VOUCHER_ALREADY_USED' && use === '200'), `voucher ${voucher.id}: cancel ${cancel}, use ${use}`);
+      if (cancel !== '200') return;
+      cancelled++;
+      refunds.set(voucher.holder.accountId, (refunds.get(voucher.holder.accountId) ?? 0) + 5);
+    });
+    assert.deepEqual(tally(race.slice(vouchers.length * 2)), { 201: holders.length }, 'every new redemption went through');
+    const statuses = await rows(sql<{ status: string; n: number }>`select status, count(*)::int as n from rewards.vouchers where offer_id = ${offer.id} group by status order by status`);
+    assert.deepEqual(statuses, [{ status: 'active', n: holders.length }, ...(cancelled > 0 ? [{ status: 'cancelled', n: cancelled }] : []), ...(cancelled < 100 ? [{ status: 'used', n: 100 - cancelled }] : [])]);
+    const balances = await Promise.all(holders.map((h) => stage.balance(h)));
+    assert.deepEqual(balances, holders.map((h) => 100 - 3 * 5 + (refunds.get(h.accountId) ?? 0)), 'three vouchers paid, cancelled ones refunded');
+    assert.equal((await stage.call(shop.owner, 'GET', `/rewards/organisations/${shop.id}/summary`)).json().balance - shopBefore, 5 * (holders.length - cancelled));
+    assert.equal((await stage.call(shop.owner, 'GET', `/rewards/offers/${offer.id}`)).json().offer.stockLeft, 1_000 - 150 + cancelled);
   });
 });
