@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode, RefObject } from 'react';
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ClipboardIcon, LoadingState, ShieldCheckIcon, SignOutIcon, TagIcon, WrenchIcon } from '../../ui/index.ts';
+import { ClipboardIcon, GiftIcon, LoadingState, ShieldCheckIcon, SignOutIcon, WrenchIcon } from '../../ui/index.ts';
 import { accountLabel } from '../auth/account-label.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { DashboardSignIn } from './dashboard-sign-in.tsx';
@@ -103,7 +103,7 @@ export function AdminNav() {
         </li>
         <li>
           <NavLink to={rulesPath} className="hb-dash__nav-link">
-            <TagIcon size={20} />
+            <GiftIcon size={20} />
             {t('partnerRewards.nav.rules')}
           </NavLink>
         </li>
