@@ -62,8 +62,14 @@ export function useRewardsStage(people: { officers: number; citizens: number }, 
   let browser: Browser | undefined;
   before(
     async () => {
-      [world, browser] = await Promise.all([startRewardsWorld(people, grants), launchBrowser()]);
-      await furnish(world);
+      // Both are kept even when the other fails, so `after` can close what did start (a browser left
+      // open would keep the test process alive).
+      const [started, launched] = await Promise.allSettled([startRewardsWorld(people, grants), launchBrowser()]);
+      if (launched.status === 'fulfilled') browser = launched.value;
+      if (started.status === 'fulfilled') world = started.value;
+      if (started.status === 'rejected') throw started.reason;
+      if (launched.status === 'rejected') throw launched.reason;
+      await furnish(started.value);
     },
     { timeout: 240_000 },
   );
