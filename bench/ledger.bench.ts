@@ -211,6 +211,7 @@ async function awardBurst(stage: RewardsStage) {
   const before = await handled();
   await db.transaction().execute((trx) => appendToOutbox(trx, envelopes));
   const t0 = performance.now();
+  const trips0 = roundTrips;
   stage.server.relay.wake();
   const cap = AWARD_SECONDS > 0 ? t0 + AWARD_SECONDS * 1000 : Infinity;
   let done = 0;
@@ -219,8 +220,9 @@ async function awardBurst(stage: RewardsStage) {
     done = (await handled()) - before;
   }
   const seconds = (performance.now() - t0) / 1000;
+  const tripsPerEvent = (roundTrips - trips0) / Math.max(1, done);
   const awards = Number((await sql<{ n: number }>`select count(*) as n from rewards.awards`.execute(db)).rows[0]?.n ?? 0);
-  return { handled: done, seconds, perSecond: done / seconds, drained: done >= AWARD_EVENTS, awards };
+  return { handled: done, seconds, perSecond: done / seconds, drained: done >= AWARD_EVENTS, awards, tripsPerEvent };
 }
 
 function median(xs: number[]): number {
@@ -302,8 +304,9 @@ for (const mode of MODES) {
 
     say(`${label}: a burst of ${AWARD_EVENTS} connection-made events …`);
     const awards = await awardBurst(stage);
+    if (mode === 'postgres') figures.postgresRoundTripsPerAwardEvent = round(awards.tripsPerEvent);
     Object.assign(figures, { [`${key}AwardEventsPerSecond`]: round(awards.perSecond), [`${key}AwardEventsHandled`]: awards.handled, [`${key}AwardBurstDrained`]: awards.drained, [`${key}AwardsPaid`]: awards.awards });
-    say(`${label}: ${awards.handled} events handled in ${awards.seconds.toFixed(1)} s (${awards.perSecond.toFixed(0)}/s${awards.drained ? '' : `, stopped at the ${AWARD_SECONDS} s cap; the whole burst would take ~${Math.round(AWARD_EVENTS / awards.perSecond)} s`}), ${awards.awards} awards paid (load ${load()})`);
+    say(`${label}: ${awards.handled} events handled in ${awards.seconds.toFixed(1)} s (${awards.perSecond.toFixed(0)}/s${awards.drained ? '' : `, stopped at the ${AWARD_SECONDS} s cap; the whole burst would take ~${Math.round(AWARD_EVENTS / awards.perSecond)} s`}), ${awards.awards} awards paid${mode === 'postgres' ? `, ${awards.tripsPerEvent.toFixed(1)} round trips per event` : ''} (load ${load()})`);
     loads[`${key}Awards`] = load();
 
     const audit = await ledgerStore().conservation(stage.server.database.db);
