@@ -8,6 +8,8 @@
 //   partners, a fresh key each. After each round the relay publishes the round's voucher-issued
 //   events (the profiles read model consumes them): also reported, as a rate counting that time.
 //   Anchor: pgbench's builtin TPC-B-like transaction (scale 10, same clients, same server, same run).
+// - redemption transactions/s: the same redemption through the use case alone (redeemOffer with a
+//   signed-in caller, no HTTP, no token check): the database transaction TPC-B's is the like of.
 // - transfers/s: the ledger's move in a transaction as the use cases write it, against a plpgsql
 //   function doing the same debit/credit/insert in one round trip, same accounts, same concurrency.
 // - awards: BENCH_AWARD_EVENTS connection-made events put in the outbox in one transaction, and the
@@ -24,6 +26,8 @@ import { envelopeOf, type EventEnvelope } from '../apps/server/src/platform/even
 import { appendToOutbox } from '../apps/server/src/platform/events/outbox.ts';
 import { ledgerStore } from '../apps/server/src/modules/rewards/adapters/ledger-store.pg.ts';
 import { retryTransient } from '../apps/server/src/modules/rewards/application/once-per-key.ts';
+import { redeemOffer } from '../apps/server/src/modules/rewards/application/redeem-offer.ts';
+import type { RewardsProbe } from '../apps/server/src/modules/rewards/index.ts';
 import { ISSUANCE_ACCOUNTS } from '../apps/server/src/modules/rewards/domain/ledger-accounts.ts';
 import { startRewardsStage, type RewardsStage } from '../apps/server/src/modules/rewards/rewards.e2e-harness.ts';
 import { seededRandom } from '../apps/server/test/support/random.ts';
@@ -76,15 +80,18 @@ async function flatOut(clients: number, seconds: number, work: () => Promise<str
   return { perSecond: (outcomes.ok ?? 0) / elapsed, outcomes, total };
 }
 
+/** The module's wiring, handed over when the stage builds it (redemptions through the use case alone). */
+const probe: RewardsProbe = { deps: undefined };
+
 async function stageFor(mode: string): Promise<{ stage: RewardsStage; drop(): Promise<void> }> {
   if (mode === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-ledger-'));
     const database: Database = await openPglite(path.join(dir, 'pglite'));
-    const stage = await startRewardsStage({ citizens: CITIZENS, officers: 0, overrides: { database } });
+    const stage = await startRewardsStage({ citizens: CITIZENS, officers: 0, probe, overrides: { database } });
     return { stage, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
   const distributed = await distributedSettings();
-  const stage = await startRewardsStage({ citizens: CITIZENS, officers: 0, settings: distributed.settings });
+  const stage = await startRewardsStage({ citizens: CITIZENS, officers: 0, probe, settings: distributed.settings });
   return { stage, drop: distributed.drop };
 }
 
@@ -126,6 +133,21 @@ async function redeemFlatOut(stage: RewardsStage, offers: ReadonlyArray<{ id: st
       remoteAddress: `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`,
     });
     return answer.statusCode === 201 ? 'ok' : `${answer.statusCode} ${answer.json<{ error?: { code?: string } }>().error?.code ?? ''}`;
+  });
+}
+
+/** The same redemptions through the use case alone: a signed-in caller, a fresh key, one transaction — no HTTP, no token check. */
+async function redeemUseCaseFlatOut(stage: RewardsStage, offers: ReadonlyArray<{ id: string }>, seconds: number) {
+  const deps = probe.deps;
+  if (!deps) throw new Error('the rewards module was not built with the probe');
+  return flatOut(CLIENTS, seconds, async () => {
+    const caller = { accountId: pick(stage.citizens).accountId, roles: ['citizen'], correlationId: randomUUID() };
+    try {
+      await redeemOffer(deps, caller, pick(offers).id, randomUUID());
+      return 'ok';
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
   });
 }
 
@@ -254,6 +276,7 @@ for (const mode of MODES) {
     say(`${label}: redemptions, ${CLIENTS} in flight, ${ROUNDS} × ${SECONDS} s${pgbench ? ' interleaved with pgbench TPC-B' : ''} …`);
     await redeemFlatOut(stage, offers, 1);
     const ours: number[] = [];
+    const useCase: number[] = [];
     const tpcb: number[] = [];
     const trips: number[] = [];
     const cpu: number[] = [];
@@ -272,6 +295,10 @@ for (const mode of MODES) {
         trips.push((roundTrips - t0) / result.total);
         cpu.push((used.user + used.system) / 1000 / result.total);
         for (const [k, v] of Object.entries(result.outcomes)) if (k !== 'ok') refusals[k] = (refusals[k] ?? 0) + v;
+        const alone = await redeemUseCaseFlatOut(stage, offers, SECONDS);
+        await drainOutbox(stage);
+        useCase.push(alone.perSecond);
+        for (const [k, v] of Object.entries(alone.outcomes)) if (k !== 'ok') refusals[k] = (refusals[k] ?? 0) + v;
       }
     } finally {
       await pgbench?.drop();
@@ -280,6 +307,7 @@ for (const mode of MODES) {
     figures[`${key}RedemptionsPerSecond`] = round(median(ours));
     figures[`${key}ServerCpuMsPerRedemption`] = round(median(cpu), 2);
     figures[`${key}RedemptionsPerSecondWithRelay`] = round(median(sustained));
+    figures[`${key}RedemptionTransactionsPerSecond`] = round(median(useCase));
     if (Object.keys(refusals).length > 0) {
       console.error(`${label}: redemptions not accepted: ${JSON.stringify(refusals)}`);
       failed = true;
@@ -289,8 +317,9 @@ for (const mode of MODES) {
       anchors.pgbenchTpcbTps = round(median(tpcb));
       ratios.postgresRedemptionsVsTpcb = round(median(ours) / median(tpcb), 3);
       ratios.postgresRedemptionsWithRelayVsTpcb = round(median(sustained) / median(tpcb), 3);
+      ratios.postgresRedemptionTransactionsVsTpcb = round(median(useCase) / median(tpcb), 3);
     }
-    say(`${label}: ${median(ours).toFixed(0)} redemptions/s answered (${median(sustained).toFixed(0)}/s counting the relay's catching up with their events), ${median(cpu).toFixed(2)} ms of this process's CPU each (relay and consumers included)${pgbench ? ` (${median(trips).toFixed(1)} round trips each); pgbench TPC-B ${median(tpcb).toFixed(0)} tps → ${(median(ours) / median(tpcb)).toFixed(2)}×` : ''} (load ${load()})`);
+    say(`${label}: ${median(ours).toFixed(0)} redemptions/s answered (${median(sustained).toFixed(0)}/s counting the relay's catching up with their events), ${median(cpu).toFixed(2)} ms of this process's CPU each (relay and consumers included)${pgbench ? ` (${median(trips).toFixed(1)} round trips each); pgbench TPC-B ${median(tpcb).toFixed(0)} tps → ${(median(ours) / median(tpcb)).toFixed(2)}×` : ''}; the use case alone ${median(useCase).toFixed(0)}/s${pgbench ? ` → ${(median(useCase) / median(tpcb)).toFixed(2)}×` : ''} (load ${load()})`);
     loads[`${key}Redemptions`] = load();
 
     say(`${label}: transfers, ${CLIENTS} in flight, ${TRANSFER_ROUNDS} × (${SECONDS / 2} s ours + ${SECONDS / 2} s stored procedure) …`);
@@ -322,7 +351,7 @@ for (const mode of MODES) {
 
 console.log(JSON.stringify({
   bench: 'ledger', figures, anchors, ratios,
-  targets: { postgresRedemptionsVsTpcb: '>= 1.0', postgresTransfersVsStoredProcedure: '>= 0.7', pgliteTransfersVsStoredProcedure: '>= 0.7' },
+  targets: { postgresRedemptionsVsTpcb: '>= 1.0', postgresRedemptionTransactionsVsTpcb: '>= 1.0', postgresTransfersVsStoredProcedure: '>= 0.7', pgliteTransfersVsStoredProcedure: '>= 0.7' },
   setup: { seconds: SECONDS, rounds: ROUNDS, transferRounds: TRANSFER_ROUNDS, clients: CLIENTS, citizens: CITIZENS, offers: OFFERS, transferAccounts: TRANSFER_ACCOUNTS, awardEvents: AWARD_EVENTS, awardCapSeconds: AWARD_SECONDS, pgbenchScale: PGBENCH_SCALE, loadAverage: loads, cores: os.availableParallelism(), node: process.version },
 }));
 process.exit(failed ? 1 : 0);

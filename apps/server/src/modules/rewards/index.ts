@@ -50,11 +50,16 @@ const defaults: RewardsOptions = {
   shortCodesPerMinute: 30,
 };
 
+/** Where a benchmark or test is handed the module's wiring, to call its use cases without HTTP. */
+export interface RewardsProbe {
+  deps: RewardsDeps | undefined;
+}
+
 /** The rewards module. */
 export const rewardsModule: ServerModule = createRewardsModule();
 
 /** Builds the module with its tunables. */
-export function createRewardsModule(overrides: Partial<RewardsOptions> = {}): ServerModule {
+export function createRewardsModule(overrides: Partial<RewardsOptions> = {}, probe?: RewardsProbe): ServerModule {
   const options = { ...defaults, ...overrides };
   return {
     name: 'rewards',
@@ -82,6 +87,7 @@ export function createRewardsModule(overrides: Partial<RewardsOptions> = {}): Se
         },
         wakeIssuer: () => wake(),
       };
+      if (probe) probe.deps = deps;
       const policy: IssuerPolicy = { maxAttempts: options.issuerMaxAttempts, backoffMs: options.issuerBackoffMs, leaseMs: options.issuerTimeoutMs * 3 + 1_000 };
       const saga = issuerRunner(deps, httpIssuerClient({ timeoutMs: options.issuerTimeoutMs }), policy, logger, options.issuerIntervalMs);
       wake = saga.wake;

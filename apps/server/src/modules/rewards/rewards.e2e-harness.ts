@@ -10,7 +10,7 @@ import { appendToOutbox } from '../../platform/events/outbox.ts';
 import { composeTestServer } from '../../../test/support/server.ts';
 import { seedPeople, signInAdmin, signInByEmail, TestClock, type Person } from '../../../test/support/people.ts';
 import { waitUntil } from '../../../test/support/wait.ts';
-import { createRewardsModule, type RewardsOptions } from './index.ts';
+import { createRewardsModule, type RewardsOptions, type RewardsProbe } from './index.ts';
 
 /** An approved organisation and its owner. */
 export interface Partner {
@@ -47,9 +47,9 @@ export interface RewardsStage {
 let partners = 0;
 
 /** Starts a listening server for rewards tests (PGlite, or the PostgreSQL server when settings say so). */
-export async function startRewardsStage(options: { citizens: number; officers: number; settings?: Record<string, string>; rewards?: Partial<RewardsOptions>; overrides?: ComposeOverrides; logger?: Logger }): Promise<RewardsStage> {
+export async function startRewardsStage(options: { citizens: number; officers: number; settings?: Record<string, string>; rewards?: Partial<RewardsOptions>; probe?: RewardsProbe; overrides?: ComposeOverrides; logger?: Logger }): Promise<RewardsStage> {
   const clock = new TestClock();
-  const modules = productModules.map((m) => (m.name === 'rewards' ? createRewardsModule(options.rewards) : m));
+  const modules = productModules.map((m) => (m.name === 'rewards' ? createRewardsModule(options.rewards, options.probe) : m));
   const server = await composeTestServer({ RATE_LIMIT_PER_MINUTE: '1000000', ...options.settings }, { clock, modules, ...options.overrides, ...(options.logger ? { logger: options.logger } : {}) });
   const url = await server.listen();
   const people = await seedPeople(server, { citizens: options.citizens, officers: options.officers, prefix: `r${Date.now().toString(36)}` });
