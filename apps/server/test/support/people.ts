@@ -52,7 +52,8 @@ export async function signInByEmail(server: Server, email: string, remoteAddress
   const requested = await inject({ method: 'POST', url: '/api/v1/auth/codes', payload: { channel: 'email', address: email }, remoteAddress });
   assert.equal(requested.statusCode, 202, requested.body);
   const messages = (await inject('/api/v1/dev/outbox')).json<{ messages: Array<{ to: string; text: string }> }>().messages;
-  const code = /\b(\d{6})\b/.exec(messages.filter((m) => m.to === email).at(-1)?.text ?? '')?.[1] ?? '';
+  // The dev outbox lists messages newest first: the code just sent is the first one to this address.
+  const code = /\b(\d{6})\b/.exec(messages.find((m) => m.to === email)?.text ?? '')?.[1] ?? '';
   const verified = await inject({ method: 'POST', url: `/api/v1/auth/codes/${requested.json().challengeId}/verify`, payload: { code }, remoteAddress });
   assert.equal(verified.statusCode, 200, verified.body);
   return { accountId: verified.json().account.id, token: verified.json().accessToken, role: 'citizen' };

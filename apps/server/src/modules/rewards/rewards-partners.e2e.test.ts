@@ -3,7 +3,8 @@
 // active offers by text, category, kind and distance.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import type { Person } from '../../../test/support/people.ts';
+import { signInByEmail, type Person } from '../../../test/support/people.ts';
+import { waitUntil } from '../../../test/support/wait.ts';
 import { startRewardsStage, type Partner, type RewardsStage } from './rewards.e2e-harness.ts';
 
 let stage: RewardsStage;
@@ -62,11 +63,20 @@ describe('managing offers', () => {
     assert.equal(negative.statusCode, 400, 'the schema refuses negative stock');
   });
 
-  it('an issuer’s address and signing secret are shown to the organisation’s members only', async () => {
+  it('an issuer’s address is shown to the organisation’s members, its signing secret to owners only', async () => {
     const offer = await stage.offer(bakery, { title: 'Gift card', issuerUrl: 'https://issuer.example/codes' });
     const own = (await stage.call(bakery.owner, 'GET', offersPath(bakery))).json().items.find((o: { id: string }) => o.id === offer.id);
     assert.equal(own.issuerUrl, 'https://issuer.example/codes');
     assert.match(own.issuerSecret, /^[A-Za-z0-9_-]{43}$/);
+    const staffEmail = `staff-${crypto.randomUUID()}@bakery.example`;
+    assert.equal((await stage.call(bakery.owner, 'POST', `/organisations/${bakery.id}/invitations`, { email: staffEmail, role: 'staff' })).statusCode, 201);
+    const outbox = (await stage.server.app.inject('/api/v1/dev/outbox')).json<{ messages: Array<{ to: string; text: string }> }>().messages;
+    const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(outbox.find((m) => m.to === staffEmail)?.text ?? '')?.[1] ?? '';
+    const staff = await signInByEmail(stage.server, staffEmail, '10.96.0.1');
+    assert.equal((await stage.call(staff, 'POST', `/invitations/${token}/accept`)).statusCode, 200);
+    await waitUntil(async () => (await stage.call(staff, 'GET', offersPath(bakery))).statusCode === 200, 10_000, 'the new staff member known to rewards');
+    const seenByStaff = (await stage.call(staff, 'GET', offersPath(bakery))).json().items.find((o: { id: string }) => o.id === offer.id);
+    assert.deepEqual([seenByStaff.issuerUrl, seenByStaff.issuerSecret], ['https://issuer.example/codes', null]);
     const seen = (await stage.call(citizen, 'GET', `/rewards/offers/${offer.id}`)).json().offer;
     assert.equal(seen.external, true);
     assert.ok(!('issuerUrl' in seen) && !('issuerSecret' in seen));

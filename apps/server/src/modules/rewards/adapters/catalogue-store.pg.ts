@@ -59,9 +59,10 @@ export function catalogueStore(): CatalogueStore {
       const row = await sql<OrganisationRecord>`select id, type, name from rewards.organisations where id = ${id}`.execute(tx);
       return row.rows[0] ?? null;
     },
-    async isMember(tx, organisationId, accountId) {
-      const row = await sql`select 1 from rewards.members where organisation_id = ${organisationId} and account_id = ${accountId}`.execute(tx);
-      return row.rows.length > 0;
+    async roleIn(tx, organisationId, accountId) {
+      const row = await sql<{ role: string }>`select role from rewards.members where organisation_id = ${organisationId} and account_id = ${accountId}`.execute(tx);
+      const role = row.rows[0]?.role;
+      return role === 'owner' || role === 'staff' ? role : null;
     },
     async precinctOf(tx, accountId) {
       const row = await sql<{ precinct_id: string }>`select precinct_id from rewards.officers where account_id = ${accountId}`.execute(tx);

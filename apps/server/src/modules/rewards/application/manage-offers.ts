@@ -3,7 +3,10 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { organisationForMember } from './partner-access.ts';
 import type { OfferLocation, OfferRecord } from './ports.ts';
 import type { Caller, RewardsDeps } from './rewards-deps.ts';
-import { presentOffer, presentTillVoucher } from './views.ts';
+import { presentOffer, presentTillVoucher, type OfferAudience } from './views.ts';
+
+/** Owners and admins see an external issuer's signing secret; staff see the offer without it. */
+const audienceOf = (role: 'owner' | 'staff' | 'admin'): OfferAudience => (role === 'staff' ? 'member' : 'owner');
 
 /** What a partner writes about an offer. */
 export interface OfferInput {
@@ -31,14 +34,14 @@ export async function createOffer(deps: RewardsDeps, caller: Caller, organisatio
       status: input.status ?? 'active', distanceKm: null,
     };
     await deps.catalogue.insertOffer(tx, offer);
-    return presentOffer(offer, true);
+    return presentOffer(offer, audienceOf(org.callerRole));
   });
 }
 
 /** Changes an offer; `stock` sets what is left. */
 export async function updateOffer(deps: RewardsDeps, caller: Caller, organisationId: string, offerId: string, patch: Partial<OfferInput>) {
   return deps.db.transaction().execute(async (tx) => {
-    await organisationForMember(deps, tx, caller, organisationId, 'offers');
+    const org = await organisationForMember(deps, tx, caller, organisationId, 'offers');
     const current = await deps.catalogue.offer(tx, offerId, true);
     if (!current || current.organisationId !== organisationId) throw new AppError('REWARDS_OFFER_NOT_FOUND');
     const merged: OfferInput = {
@@ -54,15 +57,15 @@ export async function updateOffer(deps: RewardsDeps, caller: Caller, organisatio
       issuerSecret: merged.issuerUrl ? (current.issuerSecret ?? randomBytes(32).toString('base64url')) : null,
     };
     await deps.catalogue.updateOffer(tx, offer);
-    return presentOffer(offer, true);
+    return presentOffer(offer, audienceOf(org.callerRole));
   });
 }
 
 /** An organisation's offers, all statuses. */
 export async function offersOfOrganisation(deps: RewardsDeps, caller: Caller, organisationId: string, limit: number, cursor: string | undefined) {
-  await organisationForMember(deps, deps.db, caller, organisationId, 'offers');
+  const org = await organisationForMember(deps, deps.db, caller, organisationId, 'offers');
   const page = await deps.catalogue.offersOf(deps.db, organisationId, limit, cursor);
-  return { items: page.items.map((o) => presentOffer(o, true)), nextCursor: page.nextCursor };
+  return { items: page.items.map((o) => presentOffer(o, audienceOf(org.callerRole))), nextCursor: page.nextCursor };
 }
 
 /** The vouchers an organisation issued (what for and where they stand, never who holds them). */

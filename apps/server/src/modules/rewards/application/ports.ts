@@ -210,7 +210,8 @@ export interface CatalogueStore {
   removePerson(tx: Tx, accountId: string): Promise<void>;
   personExists(tx: Tx, accountId: string): Promise<boolean>;
   organisation(tx: Tx, id: string): Promise<OrganisationRecord | null>;
-  isMember(tx: Tx, organisationId: string, accountId: string): Promise<boolean>;
+  /** The person's role in the organisation, or null when they are not a member. */
+  roleIn(tx: Tx, organisationId: string, accountId: string): Promise<'owner' | 'staff' | null>;
   precinctOf(tx: Tx, accountId: string): Promise<string | null>;
   colleaguesOf(tx: Tx, accountId: string): Promise<string[]>;
   insertOffer(tx: Tx, offer: OfferRecord): Promise<void>;

@@ -5,14 +5,17 @@ export function visibleStatus(v: VoucherRecord, now: Date): VoucherRecord['statu
   return v.status === 'active' && v.validUntil.getTime() <= now.getTime() ? 'expired' : v.status;
 }
 
-/** An offer as the API shows it (the issuer's endpoint and secret only to its organisation's members). */
-export function presentOffer(o: OfferRecord, forMembers = false) {
+/** Who looks at an offer: anyone, a member of its organisation (sees the issuer's address), or an owner or admin (also its signing secret). */
+export type OfferAudience = 'public' | 'member' | 'owner';
+
+/** An offer as the API shows it (the issuer's address to its organisation's members, its signing secret to owners and admins only). */
+export function presentOffer(o: OfferRecord, audience: OfferAudience = 'public') {
   return {
     id: o.id, organisationId: o.organisationId, organisationName: o.organisationName, kind: o.kind, title: o.title, description: o.description,
     category: o.category, pricePoints: o.pricePoints, stockLeft: o.stockLeft, perUserLimit: o.perUserLimit, startsAt: o.startsAt.toISOString(),
     endsAt: o.endsAt?.toISOString() ?? null, locations: o.locations, voucherValidDays: o.voucherValidDays, external: o.issuerUrl !== null,
     status: o.status, distanceKm: o.distanceKm === null ? null : Math.round(o.distanceKm * 100) / 100,
-    ...(forMembers ? { issuerUrl: o.issuerUrl, issuerSecret: o.issuerSecret } : {}),
+    ...(audience === 'public' ? {} : { issuerUrl: o.issuerUrl, issuerSecret: audience === 'owner' ? o.issuerSecret : null }),
   };
 }
 /** An offer as the API shows it. */

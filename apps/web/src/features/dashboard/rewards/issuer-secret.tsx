@@ -4,7 +4,7 @@ import { Button, ClipboardIcon } from '../../../ui/index.ts';
 
 /**
  * The key an offer's own code issuer checks Hey Blue!'s requests with (the `X-HeyBlue-Signature`
- * header): shown to the organisation's members, with a copy button, so they can set up their issuer.
+ * header): shown to the organisation's owners (staff do not receive it), with a copy button, so they can set up their issuer.
  */
 export function IssuerSecret({ secret }: { secret: string }) {
   const { t } = useTranslation();
