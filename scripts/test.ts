@@ -20,7 +20,9 @@ if (files.some((f) => f.includes('.browser.test.ts'))) {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const stream = run({ files, concurrency: Number(process.env.TEST_CONCURRENCY ?? 2), timeout: 5 * 60_000 });
+// forceExit: a file whose tests (and after hooks) are done exits even if a stray handle would keep it alive —
+// one such hang must not hold CI until its limit.
+const stream = run({ files, concurrency: Number(process.env.TEST_CONCURRENCY ?? 2), timeout: 5 * 60_000, forceExit: true });
 stream.on('test:pass', (event) => {
   if (event.details.type === 'suite') {
     if (event.skip) skipped++;
