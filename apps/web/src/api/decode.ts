@@ -37,3 +37,32 @@ export function list(value: unknown, what: string): unknown[] {
 export function record(value: unknown, what: string): Record<string, unknown> {
   return isRecord(value) ? value : fail(what);
 }
+
+/** A finite number, or fail. */
+export function finiteNumber(value: unknown, what: string): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fail(what);
+}
+
+/** A whole number or null (absent counts as null), or fail. */
+export function integerOrNull(value: unknown, what: string): number | null {
+  return value === null || value === undefined ? null : integer(value, what);
+}
+
+/** A boolean, or fail. */
+export function bool(value: unknown, what: string): boolean {
+  return typeof value === 'boolean' ? value : fail(what);
+}
+
+/** A page of a list and the opaque cursor of the next one (null on the last page). */
+export interface CursorPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Checks a `{ items, nextCursor }` page with `item` for each entry. */
+export function decodePage<T>(item: (data: unknown) => T): (data: unknown) => CursorPage<T> {
+  return (data) => {
+    const page = record(data, 'page');
+    return { items: list(page['items'], 'page items').map(item), nextCursor: textOrNull(page['nextCursor'], 'nextCursor') };
+  };
+}

@@ -4,53 +4,23 @@
  * The citizen side lives in `rewards.ts`.
  */
 import { ApiError, networkErrorCode, parseErrorBody } from './api-error.ts';
-import { fail, integer, isRecord, list, oneOf, record, text, textOrNull } from './decode.ts';
+import { bool, decodePage, fail, finiteNumber, integer, integerOrNull, isRecord, list, oneOf, record, text, textOrNull, type CursorPage } from './decode.ts';
+import { decodeCause, decodeOffer as decodeCatalogueOffer, type Cause, type Offer as CatalogueOffer, type OfferLocation } from './rewards.ts';
+
+export { decodeCause, decodePage, type Cause, type CursorPage, type OfferLocation };
 import type { Method, RequestOptions } from './http.ts';
 
 type Points = number;
-
-/** A page of a list and the opaque cursor of the next one (null on the last page). */
-export interface CursorPage<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-/** Where an offer can be used. */
-export interface OfferLocation {
-  name: string;
-  lat: number;
-  lon: number;
-}
 
 export const offerStatuses = ['active', 'paused', 'archived'] as const;
 /** An offer's state: on sale, held back for a while, or withdrawn for good. */
 export type OfferStatus = (typeof offerStatuses)[number];
 
-/** A retailer's offer or a municipality's scheme, as its organisation sees it. */
-export interface Offer {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  kind: 'offer' | 'scheme';
-  title: string;
-  description: string;
-  category: string;
-  pricePoints: Points;
-  /** Vouchers still available. */
-  stockLeft: number;
-  /** Vouchers one person may hold; null for no limit. */
-  perUserLimit: number | null;
-  startsAt: string;
-  endsAt: string | null;
-  locations: OfferLocation[];
-  /** A voucher is valid this many days after issue (capped by endsAt). */
-  voucherValidDays: number;
-  /** An issuer endpoint issues the real code. */
-  external: boolean;
-  status: OfferStatus;
-  /** The issuer endpoint, when the server tells it (the contract does not promise it). */
+/** A retailer's offer or a municipality's scheme, as its organisation sees it (never searched by distance). */
+export interface Offer extends Omit<CatalogueOffer, 'distanceKm'> {
+  /** The issuer endpoint, for the organisation's members; null without one. */
   issuerUrl: string | null;
-  /** The key the issuer checks each request's `X-HeyBlue-Signature` with (members only; null without an issuer). */
+  /** The key the issuer checks each request's `X-HeyBlue-Signature` with (owners only; null for staff and without an issuer). */
   issuerSecret: string | null;
 }
 
@@ -92,19 +62,6 @@ export interface TillVoucher {
 export const causeKinds = ['cause', 'family'] as const;
 /** A charity's cause, or a family in need the charity vouches for. */
 export type CauseKind = (typeof causeKinds)[number];
-
-/** Something a charity collects points for. */
-export interface Cause {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  kind: CauseKind;
-  title: string;
-  description: string;
-  goalPoints: Points | null;
-  receivedPoints: Points;
-  active: boolean;
-}
 
 /** What creating a cause sends. */
 export interface CauseInput {
@@ -226,62 +183,15 @@ export interface TokenSource {
 
 /* ---------- decoding ---------- */
 
-function num(value: unknown, what: string): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : fail(what);
-}
-
-function integerOrNull(value: unknown, what: string): number | null {
-  return value === null || value === undefined ? null : integer(value, what);
-}
-
-function bool(value: unknown, what: string): boolean {
-  return typeof value === 'boolean' ? value : fail(what);
-}
-
 function strings(value: unknown, what: string): string[] {
   return list(value, what).map((item) => text(item, what));
 }
 
-function cursorOf(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  return fail('nextCursor');
-}
-
-/** Checks a `{ items, nextCursor }` page with `item` for each entry. */
-export function decodePage<T>(item: (data: unknown) => T): (data: unknown) => CursorPage<T> {
-  return (data) => {
-    const page = record(data, 'page');
-    return { items: list(page['items'], 'items').map(item), nextCursor: cursorOf(page['nextCursor']) };
-  };
-}
-
-/** Checks an offer. */
+/** Checks an offer as its organisation sees it. */
 export function decodeOffer(data: unknown): Offer {
+  const { distanceKm: _distance, ...offer } = decodeCatalogueOffer(data);
   const o = record(data, 'offer');
-  return {
-    id: text(o['id'], 'offer id'),
-    organisationId: text(o['organisationId'], 'offer organisationId'),
-    organisationName: text(o['organisationName'], 'offer organisationName'),
-    kind: oneOf(o['kind'], ['offer', 'scheme'] as const, 'offer kind'),
-    title: text(o['title'], 'offer title'),
-    description: text(o['description'], 'offer description'),
-    category: text(o['category'], 'offer category'),
-    pricePoints: integer(o['pricePoints'], 'offer pricePoints'),
-    stockLeft: integer(o['stockLeft'], 'offer stockLeft'),
-    perUserLimit: integerOrNull(o['perUserLimit'], 'offer perUserLimit'),
-    startsAt: text(o['startsAt'], 'offer startsAt'),
-    endsAt: textOrNull(o['endsAt'], 'offer endsAt'),
-    locations: list(o['locations'], 'offer locations').map((item) => {
-      const l = record(item, 'location');
-      return { name: text(l['name'], 'location name'), lat: num(l['lat'], 'location lat'), lon: num(l['lon'], 'location lon') };
-    }),
-    voucherValidDays: integer(o['voucherValidDays'], 'offer voucherValidDays'),
-    external: bool(o['external'], 'offer external'),
-    status: oneOf(o['status'], offerStatuses, 'offer status'),
-    issuerUrl: textOrNull(o['issuerUrl'], 'offer issuerUrl'),
-    issuerSecret: textOrNull(o['issuerSecret'], 'offer issuerSecret'),
-  };
+  return { ...offer, issuerUrl: textOrNull(o['issuerUrl'], 'offer issuerUrl'), issuerSecret: textOrNull(o['issuerSecret'], 'offer issuerSecret') };
 }
 
 /** Checks a voucher as the till sees it. */
@@ -297,22 +207,6 @@ export function decodeTillVoucher(data: unknown): TillVoucher {
     issuedAt: text(v['issuedAt'], 'voucher issuedAt'),
     usedAt: textOrNull(v['usedAt'], 'voucher usedAt'),
     externalCode: textOrNull(v['externalCode'], 'voucher externalCode'),
-  };
-}
-
-/** Checks a cause. */
-export function decodeCause(data: unknown): Cause {
-  const c = record(data, 'cause');
-  return {
-    id: text(c['id'], 'cause id'),
-    organisationId: text(c['organisationId'], 'cause organisationId'),
-    organisationName: text(c['organisationName'], 'cause organisationName'),
-    kind: oneOf(c['kind'], causeKinds, 'cause kind'),
-    title: text(c['title'], 'cause title'),
-    description: text(c['description'], 'cause description'),
-    goalPoints: integerOrNull(c['goalPoints'], 'cause goalPoints'),
-    receivedPoints: integer(c['receivedPoints'], 'cause receivedPoints'),
-    active: bool(c['active'], 'cause active'),
   };
 }
 
@@ -336,7 +230,7 @@ export function decodeSummary(data: unknown): OrganisationSummary {
     name: text(s['name'], 'summary name'),
     type: oneOf(s['type'], rewardsOrganisationTypes, 'summary type'),
     balance: integer(s['balance'], 'summary balance'),
-    pointValueCents: num(s['pointValueCents'], 'summary pointValueCents'),
+    pointValueCents: finiteNumber(s['pointValueCents'], 'summary pointValueCents'),
   };
 }
 
@@ -397,7 +291,7 @@ export function decodeSettings(data: unknown): RewardsSettings {
     citizenGiftsEnabled: bool(s['citizenGiftsEnabled'], 'citizenGiftsEnabled'),
     giftDailyCap: integer(s['giftDailyCap'], 'giftDailyCap'),
     donationDailyCap: integer(s['donationDailyCap'], 'donationDailyCap'),
-    pointValueCents: num(s['pointValueCents'], 'pointValueCents'),
+    pointValueCents: finiteNumber(s['pointValueCents'], 'pointValueCents'),
   };
 }
 

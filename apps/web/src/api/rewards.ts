@@ -1,5 +1,7 @@
 import type { Method, RequestOptions } from './http.ts';
-import { fail, integer, list, oneOf, record, text, textOrNull } from './decode.ts';
+import { bool, decodePage, finiteNumber, integer, integerOrNull, list, oneOf, record, text, textOrNull, type CursorPage } from './decode.ts';
+
+export { decodePage, type CursorPage };
 
 /** Rewards calls for citizens and officers (see docs/rewards-api.md). */
 
@@ -107,12 +109,6 @@ export interface Cause {
   active: boolean;
 }
 
-/** A page of a list and the cursor of the next one (null on the last page). */
-export interface CursorPage<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
 /** What a points-moving call answers: its result and the balance after it. */
 export interface WithBalance<T> {
   result: T;
@@ -136,39 +132,15 @@ export interface Gift {
 
 /* ---------- decoding ---------- */
 
-function number(value: unknown, what: string): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : fail(what);
-}
-
-function boolean(value: unknown, what: string): boolean {
-  return typeof value === 'boolean' ? value : fail(what);
-}
-
-function integerOrNull(value: unknown, what: string): number | null {
-  return value === null || value === undefined ? null : integer(value, what);
-}
-
-function cursor(value: unknown): string | null {
-  return value === null || value === undefined ? null : text(value, 'nextCursor');
-}
-
-/** Checks `{ items, nextCursor }` with `item` for each entry. */
-export function decodePage<T>(item: (data: unknown) => T): (data: unknown) => CursorPage<T> {
-  return (data) => {
-    const page = record(data, 'page');
-    return { items: list(page['items'], 'page items').map(item), nextCursor: cursor(page['nextCursor']) };
-  };
-}
-
 /** Checks a wallet. */
 export function decodeWallet(data: unknown): Wallet {
   const w = record(record(data, 'wallet envelope')['wallet'], 'wallet');
   return {
     balance: integer(w['balance'], 'wallet balance'),
-    pointValueCents: number(w['pointValueCents'], 'wallet pointValueCents'),
+    pointValueCents: finiteNumber(w['pointValueCents'], 'wallet pointValueCents'),
     role: oneOf(w['role'], ['citizen', 'officer'] as const, 'wallet role'),
-    canRedeem: boolean(w['canRedeem'], 'wallet canRedeem'),
-    canGift: boolean(w['canGift'], 'wallet canGift'),
+    canRedeem: bool(w['canRedeem'], 'wallet canRedeem'),
+    canGift: bool(w['canGift'], 'wallet canGift'),
     giftDailyCap: integer(w['giftDailyCap'], 'wallet giftDailyCap'),
     giftedToday: integer(w['giftedToday'], 'wallet giftedToday'),
     donationDailyCap: integer(w['donationDailyCap'], 'wallet donationDailyCap'),
@@ -211,12 +183,12 @@ export function decodeOffer(data: unknown): Offer {
     endsAt: textOrNull(o['endsAt'], 'offer endsAt'),
     locations: list(o['locations'], 'offer locations').map((item) => {
       const l = record(item, 'offer location');
-      return { name: text(l['name'], 'location name'), lat: number(l['lat'], 'location lat'), lon: number(l['lon'], 'location lon') };
+      return { name: text(l['name'], 'location name'), lat: finiteNumber(l['lat'], 'location lat'), lon: finiteNumber(l['lon'], 'location lon') };
     }),
     voucherValidDays: integer(o['voucherValidDays'], 'offer voucherValidDays'),
-    external: boolean(o['external'], 'offer external'),
+    external: bool(o['external'], 'offer external'),
     status: oneOf(o['status'], ['active', 'paused', 'archived'] as const, 'offer status'),
-    distanceKm: o['distanceKm'] === null || o['distanceKm'] === undefined ? null : number(o['distanceKm'], 'offer distanceKm'),
+    distanceKm: o['distanceKm'] === null || o['distanceKm'] === undefined ? null : finiteNumber(o['distanceKm'], 'offer distanceKm'),
   };
 }
 
@@ -253,7 +225,7 @@ export function decodeCause(data: unknown): Cause {
     description: text(c['description'], 'cause description'),
     goalPoints: integerOrNull(c['goalPoints'], 'cause goalPoints'),
     receivedPoints: integer(c['receivedPoints'], 'cause receivedPoints'),
-    active: boolean(c['active'], 'cause active'),
+    active: bool(c['active'], 'cause active'),
   };
 }
 
