@@ -93,7 +93,7 @@ test('an officer goes available, a citizen 150 m away is told an officer is near
   const meet = citizen.page.getByTestId('meet-card');
   await meet.getByRole('heading', { name: 'Find each other' }).waitFor();
   await meet.getByRole('timer', { name: /^Time left \d+:\d\d$/ }).waitFor();
-  await officer.context.setGeolocation({ latitude: officerMoved.lat, longitude: officerMoved.lon, accuracy: 10 });
+  await officer.moveTo(officerMoved);
   await meet.getByText(/ is within about 10 m of the marked spot\.$/).waitFor();
   await citizen.page.screenshot({ path: screenshotPath('connections-meet-citizen'), fullPage: true });
 

@@ -12,7 +12,7 @@ import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import { launchBrowser, watchForErrors } from './browser.ts';
+import { launchBrowser, resumeSession, watchForErrors } from './browser.ts';
 
 /** A seeded account with a live session: the refresh token is unused, for one browser context to take. */
 export interface SeededPerson {
@@ -229,7 +229,7 @@ export async function openHome(
   at: { lat: number; lon: number } | undefined,
   /** Called with the page before it loads, to watch it from its first request. */
   onPage: (page: Page) => void = () => {},
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+): Promise<Phone> {
   const context = await browser.newContext({
     ...phoneAt(at),
     storageState: {
@@ -244,8 +244,48 @@ export async function openHome(
   const page = await context.newPage();
   const errors = watchForErrors(page);
   onPage(page);
-  await page.goto(`${server.url}/`);
-  return { context, page, errors };
+  const gps = at ? tickingGps(context, at) : undefined;
+  await resumeSession(page, () => page.goto(`${server.url}/`));
+  return {
+    context,
+    page,
+    errors,
+    moveTo: (point) => {
+      assert.ok(gps, 'this phone was opened without a position');
+      return gps.moveTo(point);
+    },
+  };
+}
+
+/** A phone in a test: its browser context and page, the errors it logged, and its GPS. */
+export interface Phone {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly errors: string[];
+  /** The phone walks to `point`: its next fix reports it there. */
+  moveTo(point: { lat: number; lon: number }): Promise<void>;
+}
+
+/** How often a phone's GPS reports a fresh fix of where it stands. */
+const gpsTickMs = 10_000;
+
+/**
+ * A phone's GPS as a real one behaves: a fresh fix every few seconds. Chromium's emulated position keeps
+ * the time it was set, and the server refuses fixes over a minute old, so on a busy machine a long test
+ * would otherwise stop being seen where it stands.
+ */
+function tickingGps(context: BrowserContext, start: { lat: number; lon: number }): { moveTo(point: { lat: number; lon: number }): Promise<void> } {
+  let where = start;
+  const report = () => context.setGeolocation({ latitude: where.lat, longitude: where.lon, accuracy: 10 });
+  const tick = setInterval(() => void report().catch(() => {}), gpsTickMs);
+  tick.unref();
+  context.on('close', () => clearInterval(tick));
+  return {
+    moveTo: (point) => {
+      where = point;
+      return report();
+    },
+  };
 }
 
 /**

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { desktop, launchBrowser, phone, watchForErrors } from './browser.ts';
+import { desktop, launchBrowser, phone, resumeSession, watchForErrors } from './browser.ts';
 import { startSeededServer } from './connections.ts';
 import type { SeededPerson, SeededServer, SeededSession } from './connections.ts';
 import { latestCode, outbox } from './sign-in.ts';
@@ -277,6 +277,6 @@ export async function openAs(browser: Browser, server: { url: string }, holder: 
   context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   const errors = watchForErrors(page);
-  await page.goto(`${server.url}${path}`);
+  await resumeSession(page, () => page.goto(`${server.url}${path}`));
   return { context, page, errors };
 }
