@@ -2,11 +2,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Voucher, WithBalance } from '../../api/rewards.ts';
-import { ArrowLeftIcon, ButtonLink, Card, CheckCircleIcon, ErrorState, LoadingState, Notice } from '../../ui/index.ts';
+import { CheckCircleIcon, Notice } from '../../ui/index.ts';
 import { CancelVoucher } from './cancel-voucher.tsx';
+import { DetailCard } from './detail-card.tsx';
 import { usePointsText } from './points-text.ts';
 import { useRewards } from './rewards-context.tsx';
-import { rewardsErrorMessage } from './rewards-messages.ts';
 import { useVoucher } from './use-voucher.ts';
 import { VoucherCode } from './voucher-code.tsx';
 import { VoucherDetails } from './voucher-details.tsx';
@@ -43,49 +43,50 @@ export function VoucherPage() {
   }
 
   return (
-    <>
-      <div>
-        <ButtonLink to="/rewards/vouchers" variant="ghost" size="sm" icon={<ArrowLeftIcon size={18} />}>
-          {t('rewards.voucher.backToVouchers')}
-        </ButtonLink>
-      </div>
-      <Card className="hb-rewards-card" aria-labelledby={state.status === 'ready' ? titleId : undefined} data-testid="voucher-card">
-        {state.status === 'loading' ? <LoadingState label={t('rewards.voucher.loading')} /> : null}
-        {state.status === 'error' ? (
-          <ErrorState title={t('rewards.voucher.loadFailed')} retryLabel={t('rewards.common.retry')} onRetry={reload} details={[{ label: t('rewards.common.errorCode'), value: state.error.code }]}>
-            <p>{rewardsErrorMessage(t, state.error)}</p>
-          </ErrorState>
-        ) : null}
-        {state.status === 'ready' ? (
-          <>
-            <div>
-              <h2 id={titleId} className="hb-card__title">
-                {state.voucher.offerTitle}
-              </h2>
-              <p className="hb-rewards-muted">{state.voucher.organisationName}</p>
-            </div>
-            <div aria-live="polite">
-              {issued !== undefined && !cancelled && state.voucher.status !== 'failed' ? (
-                <Notice tone="success" icon={<CheckCircleIcon />}>
-                  {t('rewards.voucher.issued', { balance: points(issued) })}
-                </Notice>
-              ) : null}
-              {news && !cancelled ? <Notice tone="success">{news}</Notice> : null}
-              {cancelled ? (
-                <Notice tone="success" icon={<CheckCircleIcon />}>
-                  {t('rewards.voucher.cancelled', { points: points(cancelled.result.points), balance: points(cancelled.balance) })}
-                </Notice>
-              ) : null}
-            </div>
-            {state.voucher.status === 'active' && state.voucher.code ? <VoucherCode code={state.voucher.code} shortCode={state.voucher.shortCode} title={state.voucher.offerTitle} /> : null}
-            <div aria-live="polite">
-              <VoucherOutcome voucher={state.voucher} />
-            </div>
-            <VoucherDetails voucher={state.voucher} />
-            {state.voucher.status === 'active' ? <CancelVoucher voucher={state.voucher} onCancelled={onCancelled} /> : null}
-          </>
-        ) : null}
-      </Card>
-    </>
+    <DetailCard
+      back={{
+        to: '/rewards/vouchers',
+        label: t('rewards.voucher.backToVouchers'),
+      }}
+      load={state}
+      onRetry={reload}
+      loadingLabel={t('rewards.voucher.loading')}
+      errorTitle={t('rewards.voucher.loadFailed')}
+      titleId={titleId}
+      testId="voucher-card"
+    >
+      {state.status === 'ready' ? (
+        <>
+          <div>
+            <h2 id={titleId} className="hb-card__title">
+              {state.voucher.offerTitle}
+            </h2>
+            <p className="hb-rewards-muted">{state.voucher.organisationName}</p>
+          </div>
+          <div aria-live="polite">
+            {issued !== undefined && !cancelled && state.voucher.status !== 'failed' ? (
+              <Notice tone="success" icon={<CheckCircleIcon />}>
+                {t('rewards.voucher.issued', { balance: points(issued) })}
+              </Notice>
+            ) : null}
+            {news && !cancelled ? <Notice tone="success">{news}</Notice> : null}
+            {cancelled ? (
+              <Notice tone="success" icon={<CheckCircleIcon />}>
+                {t('rewards.voucher.cancelled', {
+                  points: points(cancelled.result.points),
+                  balance: points(cancelled.balance),
+                })}
+              </Notice>
+            ) : null}
+          </div>
+          {state.voucher.status === 'active' && state.voucher.code ? <VoucherCode code={state.voucher.code} shortCode={state.voucher.shortCode} title={state.voucher.offerTitle} /> : null}
+          <div aria-live="polite">
+            <VoucherOutcome voucher={state.voucher} />
+          </div>
+          <VoucherDetails voucher={state.voucher} />
+          {state.voucher.status === 'active' ? <CancelVoucher voucher={state.voucher} onCancelled={onCancelled} /> : null}
+        </>
+      ) : null}
+    </DetailCard>
   );
 }

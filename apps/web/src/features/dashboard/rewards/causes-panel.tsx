@@ -1,12 +1,11 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listOrganisationCauses } from '../../../api/partner-rewards.ts';
 import type { Cause } from '../../../api/partner-rewards.ts';
-import { Badge, Button, CheckCircleIcon, DataTable, EmptyState, GiftIcon, LoadingState, Notice, PlusIcon, RefreshIcon } from '../../../ui/index.ts';
+import { Badge, Button, CheckCircleIcon, DataTable, GiftIcon, Notice, PlusIcon } from '../../../ui/index.ts';
 import { useSession } from '../../auth/session-context.tsx';
 import { CauseDialog } from './cause-dialog.tsx';
-import { LoadMore } from './load-more.tsx';
-import { RewardsLoadError } from './rewards-load-error.tsx';
+import { ListPanel } from './list-panel.tsx';
 import { causeKindLabel, pointsLabel } from './rewards-labels.ts';
 import { usePagedList } from './use-paged-list.ts';
 
@@ -16,7 +15,6 @@ type Editing = { kind: 'closed' } | { kind: 'new' } | { kind: 'edit'; cause: Cau
 export function CausesPanel({ organisationId }: { organisationId: string }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
-  const titleId = useId();
   const causes = usePagedList(`causes:${organisationId}`, (page, signal) => listOrganisationCauses(session, organisationId, page, signal));
   const [editing, setEditing] = useState<Editing>({ kind: 'closed' });
   const [done, setDone] = useState<string | undefined>(undefined);
@@ -27,38 +25,20 @@ export function CausesPanel({ organisationId }: { organisationId: string }) {
       {t('partnerRewards.causes.new')}
     </Button>
   );
-  const { state } = causes;
   return (
-    <section className="hb-stack" aria-labelledby={titleId}>
-      <div className="hb-dash-toolbar">
-        <div className="hb-dash-card-head">
-          <h2 id={titleId} className="hb-dash-section-title">
-            {t('partnerRewards.causes.title')}
-          </h2>
-          <p className="hb-dash-muted">{t('partnerRewards.causes.description')}</p>
-        </div>
-        <div className="hb-dash-actions">
-          {state.kind === 'ready' ? (
-            <Button variant="secondary" size="sm" icon={<RefreshIcon />} loading={state.reloading} onClick={causes.reload}>
-              {t('partnerRewards.common.refresh')}
-            </Button>
-          ) : null}
-          {newButton}
-        </div>
-      </div>
-      {done ? (
-        <Notice tone="success" role="status" icon={<CheckCircleIcon />}>
-          {done}
-        </Notice>
-      ) : null}
-      {state.kind === 'loading' ? <LoadingState label={t('partnerRewards.causes.loading')} /> : null}
-      {state.kind === 'error' ? <RewardsLoadError title={t('partnerRewards.causes.errorTitle')} error={state.error} onRetry={causes.reload} /> : null}
-      {state.kind === 'ready' && state.data.items.length === 0 ? (
-        <EmptyState icon={<GiftIcon size={32} />} title={t('partnerRewards.causes.emptyTitle')} headingLevel={3} action={newButton}>
-          <p>{t('partnerRewards.causes.emptyBody')}</p>
-        </EmptyState>
-      ) : null}
-      {state.kind === 'ready' && state.data.items.length > 0 ? (
+    <ListPanel
+      words="causes"
+      list={causes}
+      emptyIcon={<GiftIcon size={32} />}
+      newButton={newButton}
+      notices={
+        done ? (
+          <Notice tone="success" role="status" icon={<CheckCircleIcon />}>
+            {done}
+          </Notice>
+        ) : null
+      }
+      renderItems={(items) => (
         <DataTable caption={t('partnerRewards.causes.title')} captionHidden>
           <thead>
             <tr>
@@ -71,7 +51,7 @@ export function CausesPanel({ organisationId }: { organisationId: string }) {
             </tr>
           </thead>
           <tbody>
-            {state.data.items.map((cause) => (
+            {items.map((cause) => (
               <tr key={cause.id}>
                 <th scope="row" className="hb-dash-cell-wrap">
                   <span className="hb-dash-cell-strong">{cause.title}</span>
@@ -83,7 +63,11 @@ export function CausesPanel({ organisationId }: { organisationId: string }) {
                   {cause.goalPoints !== null ? (
                     <>
                       <br />
-                      <span className="hb-table__muted">{t('partnerRewards.causes.ofGoal', { goal: pointsLabel(t, cause.goalPoints, language) })}</span>
+                      <span className="hb-table__muted">
+                        {t('partnerRewards.causes.ofGoal', {
+                          goal: pointsLabel(t, cause.goalPoints, language),
+                        })}
+                      </span>
                     </>
                   ) : null}
                 </td>
@@ -91,7 +75,14 @@ export function CausesPanel({ organisationId }: { organisationId: string }) {
                   <Badge tone={cause.active ? 'success' : 'neutral'}>{cause.active ? t('partnerRewards.causeStatuses.open') : t('partnerRewards.causeStatuses.closed')}</Badge>
                 </td>
                 <td className="hb-dash-cell-actions">
-                  <Button size="sm" variant="secondary" aria-label={t('partnerRewards.causes.editNamed', { title: cause.title })} onClick={() => setEditing({ kind: 'edit', cause })}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    aria-label={t('partnerRewards.causes.editNamed', {
+                      title: cause.title,
+                    })}
+                    onClick={() => setEditing({ kind: 'edit', cause })}
+                  >
                     {t('partnerRewards.causes.edit')}
                   </Button>
                 </td>
@@ -99,8 +90,8 @@ export function CausesPanel({ organisationId }: { organisationId: string }) {
             ))}
           </tbody>
         </DataTable>
-      ) : null}
-      <LoadMore list={causes} />
+      )}
+    >
       <CauseDialog
         organisationId={organisationId}
         cause={editing.kind === 'edit' ? editing.cause : undefined}
@@ -113,6 +104,6 @@ export function CausesPanel({ organisationId }: { organisationId: string }) {
           setDone(created ? t('partnerRewards.causes.created', { title: cause.title }) : t('partnerRewards.causes.saved', { title: cause.title }));
         }}
       />
-    </section>
+    </ListPanel>
   );
 }

@@ -1,16 +1,15 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../../api/api-error.ts';
 import { listOrganisationOffers, updateOffer } from '../../../api/partner-rewards.ts';
 import type { Offer, OfferStatus } from '../../../api/partner-rewards.ts';
-import { AlertIcon, Button, CheckCircleIcon, EmptyState, LoadingState, Notice, PlusIcon, RefreshIcon, TagIcon } from '../../../ui/index.ts';
+import { AlertIcon, Button, CheckCircleIcon, Notice, PlusIcon, TagIcon } from '../../../ui/index.ts';
 import { useSession } from '../../auth/session-context.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
-import { LoadMore } from './load-more.tsx';
+import { ListPanel } from './list-panel.tsx';
 import { OfferDialog } from './offer-dialog.tsx';
 import { OffersTable } from './offers-table.tsx';
 import { rewardsErrorMessage } from './rewards-errors.ts';
-import { RewardsLoadError } from './rewards-load-error.tsx';
 import { StockDialog } from './stock-dialog.tsx';
 import { usePagedList } from './use-paged-list.ts';
 
@@ -26,7 +25,6 @@ type Editing = { kind: 'closed' } | { kind: 'new' } | { kind: 'edit'; offer: Off
 export function OffersPanel({ organisationId, scheme }: OffersPanelProps) {
   const { t } = useTranslation();
   const { session } = useSession();
-  const titleId = useId();
   const offers = usePagedList(`offers:${organisationId}`, (page, signal) => listOrganisationOffers(session, organisationId, page, signal));
   const [editing, setEditing] = useState<Editing>({ kind: 'closed' });
   const [stocking, setStocking] = useState<Offer | undefined>(undefined);
@@ -67,53 +65,37 @@ export function OffersPanel({ organisationId, scheme }: OffersPanelProps) {
       {t(`partnerRewards.${words}.new`)}
     </Button>
   );
-  const { state } = offers;
   return (
-    <section className="hb-stack" aria-labelledby={titleId}>
-      <div className="hb-dash-toolbar">
-        <div className="hb-dash-card-head">
-          <h2 id={titleId} className="hb-dash-section-title">
-            {t(`partnerRewards.${words}.title`)}
-          </h2>
-          <p className="hb-dash-muted">{t(`partnerRewards.${words}.description`)}</p>
-        </div>
-        <div className="hb-dash-actions">
-          {state.kind === 'ready' ? (
-            <Button variant="secondary" size="sm" icon={<RefreshIcon />} loading={state.reloading} onClick={offers.reload}>
-              {t('partnerRewards.common.refresh')}
-            </Button>
+    <ListPanel
+      words={words}
+      list={offers}
+      emptyIcon={<TagIcon size={32} />}
+      newButton={newButton}
+      notices={
+        <>
+          {done ? (
+            <Notice tone="success" role="status" icon={<CheckCircleIcon />}>
+              {done}
+            </Notice>
           ) : null}
-          {newButton}
-        </div>
-      </div>
-      {done ? (
-        <Notice tone="success" role="status" icon={<CheckCircleIcon />}>
-          {done}
-        </Notice>
-      ) : null}
-      {failure ? (
-        <Notice tone="error" role="alert" icon={<AlertIcon />}>
-          {failure}
-        </Notice>
-      ) : null}
-      {state.kind === 'loading' ? <LoadingState label={t(`partnerRewards.${words}.loading`)} /> : null}
-      {state.kind === 'error' ? <RewardsLoadError title={t(`partnerRewards.${words}.errorTitle`)} error={state.error} onRetry={offers.reload} /> : null}
-      {state.kind === 'ready' && state.data.items.length === 0 ? (
-        <EmptyState icon={<TagIcon size={32} />} title={t(`partnerRewards.${words}.emptyTitle`)} headingLevel={3} action={newButton}>
-          <p>{t(`partnerRewards.${words}.emptyBody`)}</p>
-        </EmptyState>
-      ) : null}
-      {state.kind === 'ready' && state.data.items.length > 0 ? (
+          {failure ? (
+            <Notice tone="error" role="alert" icon={<AlertIcon />}>
+              {failure}
+            </Notice>
+          ) : null}
+        </>
+      }
+      renderItems={(items) => (
         <OffersTable
           caption={t(`partnerRewards.${words}.title`)}
-          offers={state.data.items}
+          offers={items}
           pending={pending}
           onEdit={(offer) => setEditing({ kind: 'edit', offer })}
           onStock={setStocking}
           onStatus={(offer, status) => (status === 'archived' ? setArchiving(offer) : void changeStatus(offer, status))}
         />
-      ) : null}
-      <LoadMore list={offers} />
+      )}
+    >
       <OfferDialog
         organisationId={organisationId}
         offer={editing.kind === 'edit' ? editing.offer : undefined}
@@ -141,6 +123,6 @@ export function OffersPanel({ organisationId, scheme }: OffersPanelProps) {
         onConfirm={() => archiving && void changeStatus(archiving, 'archived')}
         onClose={() => setArchiving(undefined)}
       />
-    </section>
+    </ListPanel>
   );
 }

@@ -1,12 +1,10 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listRedemptions } from '../../../api/partner-rewards.ts';
-import { Badge, Button, DataTable, EmptyState, InboxIcon, LoadingState, RefreshIcon } from '../../../ui/index.ts';
+import { Badge, DataTable, InboxIcon } from '../../../ui/index.ts';
 import { useSession } from '../../auth/session-context.tsx';
 import { formatDate } from '../format.ts';
 import { formatClock } from './clock.ts';
-import { LoadMore } from './load-more.tsx';
-import { RewardsLoadError } from './rewards-load-error.tsx';
+import { ListPanel } from './list-panel.tsx';
 import { pointsLabel, voucherStatusLabel, voucherStatusTone } from './rewards-labels.ts';
 import { usePagedList } from './use-paged-list.ts';
 
@@ -27,34 +25,13 @@ function When({ iso }: { iso: string | null }) {
 export function RedemptionsPanel({ organisationId }: { organisationId: string }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
-  const titleId = useId();
   const redemptions = usePagedList(`redemptions:${organisationId}`, (page, signal) => listRedemptions(session, organisationId, page, signal), 50);
-  const { state } = redemptions;
   return (
-    <section className="hb-stack" aria-labelledby={titleId}>
-      <div className="hb-dash-toolbar">
-        <div className="hb-dash-card-head">
-          <h2 id={titleId} className="hb-dash-section-title">
-            {t('partnerRewards.redemptions.title')}
-          </h2>
-          <p className="hb-dash-muted">{t('partnerRewards.redemptions.description')}</p>
-        </div>
-        <div className="hb-dash-actions">
-          {state.kind === 'ready' ? (
-            <Button variant="secondary" size="sm" icon={<RefreshIcon />} loading={state.reloading} onClick={redemptions.reload}>
-              {t('partnerRewards.common.refresh')}
-            </Button>
-          ) : null}
-        </div>
-      </div>
-      {state.kind === 'loading' ? <LoadingState label={t('partnerRewards.redemptions.loading')} /> : null}
-      {state.kind === 'error' ? <RewardsLoadError title={t('partnerRewards.redemptions.errorTitle')} error={state.error} onRetry={redemptions.reload} /> : null}
-      {state.kind === 'ready' && state.data.items.length === 0 ? (
-        <EmptyState icon={<InboxIcon size={32} />} title={t('partnerRewards.redemptions.emptyTitle')} headingLevel={3}>
-          <p>{t('partnerRewards.redemptions.emptyBody')}</p>
-        </EmptyState>
-      ) : null}
-      {state.kind === 'ready' && state.data.items.length > 0 ? (
+    <ListPanel
+      words="redemptions"
+      list={redemptions}
+      emptyIcon={<InboxIcon size={32} />}
+      renderItems={(items) => (
         <DataTable caption={t('partnerRewards.redemptions.title')} captionHidden dense>
           <thead>
             <tr>
@@ -67,7 +44,7 @@ export function RedemptionsPanel({ organisationId }: { organisationId: string })
             </tr>
           </thead>
           <tbody>
-            {state.data.items.map((voucher) => (
+            {items.map((voucher) => (
               <tr key={voucher.id} data-status={voucher.status}>
                 <th scope="row" className="hb-dash-cell-wrap">
                   <span className="hb-dash-cell-strong">{voucher.offerTitle}</span>
@@ -95,8 +72,7 @@ export function RedemptionsPanel({ organisationId }: { organisationId: string })
             ))}
           </tbody>
         </DataTable>
-      ) : null}
-      <LoadMore list={redemptions} />
-    </section>
+      )}
+    />
   );
 }

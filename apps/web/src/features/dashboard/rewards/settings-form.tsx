@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../../api/api-error.ts';
 import { updateRewardsSettings } from '../../../api/partner-rewards.ts';
 import type { RewardsSettings } from '../../../api/partner-rewards.ts';
-import { AlertIcon, Button, Card, CheckCircleIcon, CheckIcon, Notice, Switch, TextField } from '../../../ui/index.ts';
+import { Button, Card, CheckIcon, Switch, TextField } from '../../../ui/index.ts';
 import { useSession } from '../../auth/session-context.tsx';
 import { FieldError } from './field-error.tsx';
+import { OutcomeNotice } from './outcome-notice.tsx';
+import type { Outcome } from './outcome-notice.tsx';
 import { rewardsErrorMessage } from './rewards-errors.ts';
 import { readSettingsForm, settingsToForm } from './settings-form-model.ts';
 import type { SettingsField, SettingsProblem } from './settings-form-model.ts';
@@ -24,7 +26,7 @@ export function SettingsForm({ saved, onSaved }: SettingsFormProps) {
   const form = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState(() => settingsToForm(saved));
   const [errors, setErrors] = useState<Partial<Record<SettingsField, SettingsProblem>>>({});
-  const [result, setResult] = useState<{ ok: true } | { ok: false; message: string } | undefined>(undefined);
+  const [result, setResult] = useState<Outcome | undefined>(undefined);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -87,16 +89,7 @@ export function SettingsForm({ saved, onSaved }: SettingsFormProps) {
         <h2 className="hb-dash-subtitle">{t('partnerRewards.settings.valueTitle')}</h2>
         <div className="hb-pr-form-grid hb-pr-form-grid--fill">{number('pointValueCents', t('partnerRewards.settings.pointValueCentsHint'))}</div>
       </Card>
-      {result?.ok === true ? (
-        <Notice tone="success" role="status" icon={<CheckCircleIcon />}>
-          {t('partnerRewards.settings.saved')}
-        </Notice>
-      ) : null}
-      {result?.ok === false ? (
-        <Notice tone="error" role="alert" icon={<AlertIcon />}>
-          {result.message}
-        </Notice>
-      ) : null}
+      <OutcomeNotice outcome={result} success={() => t('partnerRewards.settings.saved')} />
       <div className="hb-dash-actions">
         <Button type="submit" icon={pending ? undefined : <CheckIcon />} loading={pending}>
           {pending ? t('partnerRewards.common.saving') : t('partnerRewards.settings.save')}

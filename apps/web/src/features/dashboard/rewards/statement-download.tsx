@@ -3,10 +3,12 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../../api/api-error.ts';
 import { downloadStatement } from '../../../api/partner-rewards.ts';
-import { AlertIcon, Button, Card, CheckCircleIcon, DownloadIcon, Notice, SelectField } from '../../../ui/index.ts';
+import { Button, Card, DownloadIcon, SelectField } from '../../../ui/index.ts';
 import { useSession } from '../../auth/session-context.tsx';
 import { downloadText } from '../csv.ts';
 import { monthLabel, recentMonths, statementFileName } from './months.ts';
+import { OutcomeNotice } from './outcome-notice.tsx';
+import type { Outcome } from './outcome-notice.tsx';
 import { rewardsErrorMessage } from './rewards-errors.ts';
 
 /** How many months back a statement can be picked. */
@@ -20,7 +22,7 @@ export function StatementDownload({ organisationId, organisationName }: { organi
   const months = useMemo(() => recentMonths(new Date(), monthsBack), []);
   const [month, setMonth] = useState(months[0] ?? '');
   const [pending, setPending] = useState(false);
-  const [result, setResult] = useState<{ ok: true; file: string } | { ok: false; message: string } | undefined>(undefined);
+  const [result, setResult] = useState<Outcome<{ file: string }> | undefined>(undefined);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -60,16 +62,7 @@ export function StatementDownload({ organisationId, organisationName }: { organi
           {pending ? t('partnerRewards.statement.downloading') : t('partnerRewards.statement.download')}
         </Button>
       </form>
-      {result?.ok === true ? (
-        <Notice tone="success" role="status" icon={<CheckCircleIcon />}>
-          {t('partnerRewards.statement.downloaded', { file: result.file })}
-        </Notice>
-      ) : null}
-      {result?.ok === false ? (
-        <Notice tone="error" role="alert" icon={<AlertIcon />}>
-          {result.message}
-        </Notice>
-      ) : null}
+      <OutcomeNotice outcome={result} success={({ file }) => t('partnerRewards.statement.downloaded', { file })} />
     </Card>
   );
 }
