@@ -48,6 +48,8 @@ export function authErrorMessage(t: TFunction, error: ApiError, channel: CodeCha
       return t('auth.errors.validationFailed');
     case 'NETWORK_ERROR':
       return t('auth.errors.network');
+    case 'PLATFORM_UNAVAILABLE':
+      return t('auth.errors.unavailable');
     default:
       return error.message;
   }

@@ -10,6 +10,8 @@ export function dashboardErrorMessage(t: TFunction, error: ApiError): string {
   switch (error.code) {
     case 'NETWORK_ERROR':
       return t('dashboard.errors.network');
+    case 'PLATFORM_UNAVAILABLE':
+      return t('dashboard.errors.unavailable');
     case 'PLATFORM_FORBIDDEN':
       return t('dashboard.errors.forbidden');
     case 'IDENTITY_ORGANISATION_NOT_FOUND':

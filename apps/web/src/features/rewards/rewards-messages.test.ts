@@ -4,6 +4,7 @@ import i18next from 'i18next';
 import { ApiError } from '../../api/api-error.ts';
 import en from '../../i18n/en.json' with { type: 'json' };
 import es from '../../i18n/es.json' with { type: 'json' };
+import { dashboardErrorMessage } from '../dashboard/dashboard-errors.ts';
 import { rewardsCodeMessage, rewardsErrorMessage } from './rewards-messages.ts';
 
 const codes = [
@@ -35,4 +36,11 @@ test('a code the app does not know falls back to the usual sentences (network) o
   assert.equal(rewardsCodeMessage(t, 'REWARDS_SOMETHING_NEW'), undefined);
   assert.equal(rewardsErrorMessage(t, new ApiError({ status: 418, code: 'REWARDS_SOMETHING_NEW', message: 'server words' })), 'server words');
   assert.match(rewardsErrorMessage(t, new ApiError({ status: 0, code: 'NETWORK_ERROR', message: 'x' })), /\w/);
+});
+
+test('a server that cannot reach its database (503) is said in the person’s language, not in the server’s words', () => {
+  const unavailable = new ApiError({ status: 503, code: 'PLATFORM_UNAVAILABLE', message: 'server words' });
+  assert.equal(rewardsErrorMessage(translator('en'), unavailable), en.auth.errors.unavailable);
+  assert.equal(rewardsErrorMessage(translator('es'), unavailable), es.auth.errors.unavailable);
+  assert.equal(dashboardErrorMessage(translator('es'), unavailable), es.dashboard.errors.unavailable);
 });
