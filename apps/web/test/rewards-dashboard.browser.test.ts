@@ -87,6 +87,24 @@ test('a shop owner publishes an offer with its stock from the dashboard, then ad
   await done(device, held(shop));
 });
 
+test('an offer whose codes come from the shop’s own issuer shows its owner the signing key, which copies to the clipboard', { timeout: 180_000 }, async () => {
+  const { world, browser } = stage;
+  await createOffer(world, world.shop, offerInput({ title: 'Cinema ticket', issuerUrl: 'https://tickets.example.com/heyblue' }));
+  const device = await openAs(browser, world.server, held(shop), `/dashboard/organisations/${world.shop.organisationId}`, { device: 'desktop', extra: { permissions: ['clipboard-read', 'clipboard-write'] } });
+  const { page } = device;
+  await page.getByRole('tab', { name: 'Offers' }).click();
+  await page.getByRole('button', { name: 'Edit “Cinema ticket”' }).click();
+  const dialog = page.getByRole('dialog', { name: /Cinema ticket/ });
+  const secret = dialog.getByTestId('issuer-secret');
+  await secret.getByText('Signing key for your issuer').waitFor();
+  const key = (await secret.locator('code').innerText()).trim();
+  assert.ok(key.length >= 20, `a signing key is shown (${key.length} characters)`);
+  await secret.getByRole('button', { name: 'Copy' }).click();
+  await secret.getByRole('status').filter({ hasText: 'Copied to the clipboard.' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), key);
+  await done(device, held(shop));
+});
+
 test('at the till, a voucher typed by its short code is checked, used once, and refused at a second till', { timeout: 180_000 }, async () => {
   const { world, browser } = stage;
   const citizen = world.server.citizens[0];

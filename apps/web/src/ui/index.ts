@@ -19,4 +19,6 @@ export { Dialog } from './dialog.tsx';
 export { ProgressBar } from './progress-bar.tsx';
 export { SelectField } from './select-field.tsx';
 export { TextAreaField } from './text-area-field.tsx';
+export { useCopy } from './use-copy.ts';
+export type { CopyState } from './use-copy.ts';
 export * from './icons.tsx';

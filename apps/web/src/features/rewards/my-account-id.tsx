@@ -1,20 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ClipboardIcon } from '../../ui/index.ts';
+import { Button, ClipboardIcon, useCopy } from '../../ui/index.ts';
 
 /** My account id, for friends to send me points, with a button that copies it. */
 export function MyAccountId({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(accountId);
-      setCopied('copied');
-    } catch {
-      setCopied('failed');
-    }
-  }
+  const { copy, copied } = useCopy(accountId);
 
   return (
     <div className="hb-rewards-section" data-testid="my-account-id">
@@ -22,7 +12,7 @@ export function MyAccountId({ accountId }: { accountId: string }) {
       <p className="hb-rewards-muted">{t('rewards.gift.myIdBody')}</p>
       <div className="hb-rewards-copy">
         <code className="hb-rewards-code">{accountId}</code>
-        <Button size="sm" variant="secondary" icon={<ClipboardIcon size={18} />} onClick={() => void copy()}>
+        <Button size="sm" variant="secondary" icon={<ClipboardIcon size={18} />} onClick={copy}>
           {t('rewards.gift.copy')}
         </Button>
       </div>

@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ClipboardIcon } from '../../../ui/index.ts';
+import { Button, ClipboardIcon, useCopy } from '../../../ui/index.ts';
 
 /**
  * The key an offer's own code issuer checks Hey Blue!'s requests with (the `X-HeyBlue-Signature`
@@ -9,16 +9,7 @@ import { Button, ClipboardIcon } from '../../../ui/index.ts';
 export function IssuerSecret({ secret }: { secret: string }) {
   const { t } = useTranslation();
   const labelId = useId();
-  const [copied, setCopied] = useState<'yes' | 'failed' | undefined>(undefined);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(secret);
-      setCopied('yes');
-    } catch {
-      setCopied('failed');
-    }
-  }
+  const { copy, copied } = useCopy(secret);
 
   return (
     <div className="hb-pr-secret" data-testid="issuer-secret">
@@ -30,12 +21,12 @@ export function IssuerSecret({ secret }: { secret: string }) {
         <code className="hb-pr-code hb-pr-secret__value" aria-labelledby={labelId} translate="no">
           {secret}
         </code>
-        <Button size="sm" variant="secondary" icon={<ClipboardIcon size={18} />} onClick={() => void copy()}>
+        <Button size="sm" variant="secondary" icon={<ClipboardIcon size={18} />} onClick={copy}>
           {t('partnerRewards.offerForm.copy')}
         </Button>
       </div>
       <p className="hb-dash-muted" role="status">
-        {copied === 'yes' ? t('partnerRewards.offerForm.copied') : copied === 'failed' ? t('partnerRewards.offerForm.copyFailed') : ''}
+        {copied === 'copied' ? t('partnerRewards.offerForm.copied') : copied === 'failed' ? t('partnerRewards.offerForm.copyFailed') : ''}
       </p>
     </div>
   );
