@@ -7,6 +7,12 @@ export interface Subscription {
   readonly types: readonly string[];
   /** Resolves when the effect is committed; a throw asks for redelivery. */
   handle(message: BusMessage): Promise<void>;
+  /**
+   * Optional: takes several events at once, in publication order, and resolves when every effect is
+   * committed. A throw asks for redelivery; the bus then hands that batch to `handle` one by one, so a
+   * poison event fails (and is given up) alone. Wrap with `idempotentBatch` for effects-once.
+   */
+  handleBatch?(messages: readonly BusMessage[]): Promise<void>;
   /** Called once a delivery is given up after the last retry. */
   onGiveUp?(envelope: EventEnvelope, error: unknown, attempts: number): Promise<void>;
 }

@@ -47,3 +47,55 @@ export function idempotentWithEvents<C extends EventCatalog>(unitOfWork: UnitOfW
     });
   };
 }
+
+/** An effect applied to a batch of events (in publication order) inside one transaction. */
+export type BatchEffect = (envelopes: readonly EventEnvelope[], trx: Transaction<NoTables>) => Promise<void>;
+
+/** A batch effect that also writes events; each should name its own cause with `events.emitCausedBy`. */
+export type BatchEffectWithEvents<C extends EventCatalog> = (envelopes: readonly EventEnvelope[], trx: Transaction<NoTables>, events: EventSink<C>) => Promise<void>;
+
+/**
+ * Like `idempotent`, for a batch in one transaction: one inbox row per event, all written by one
+ * statement, and the effect sees only the events this consumer has not yet processed, in order.
+ * Use the result as a subscription's `handleBatch`, and `(m) => handleBatch([m])` as its `handle`.
+ */
+export function idempotentBatch(db: Db, consumer: string, effect: BatchEffect): (messages: readonly BusMessage[]) => Promise<void> {
+  return async (messages) => {
+    if (messages.length === 0) return;
+    await db.transaction().execute(async (trx) => {
+      const fresh = await claimInInbox(trx, consumer, messages);
+      if (fresh.length > 0) await effect(fresh, trx);
+    });
+  };
+}
+
+/**
+ * Like `idempotentWithEvents`, for a batch in one unit of work. `events.emit` names the batch's first
+ * event as cause; `events.emitCausedBy(envelope, …)` names the event that really caused it.
+ */
+export function idempotentBatchWithEvents<C extends EventCatalog>(unitOfWork: UnitOfWork<C>, consumer: string, effect: BatchEffectWithEvents<C>): (messages: readonly BusMessage[]) => Promise<void> {
+  return async (messages) => {
+    const first = messages[0];
+    if (!first) return;
+    await unitOfWork(contextCausedBy(first.envelope), async (trx, events) => {
+      const fresh = await claimInInbox(trx, consumer, messages);
+      if (fresh.length > 0) await effect(fresh, trx, events);
+    });
+  };
+}
+
+/** Records the batch in the consumer's inbox with one statement; returns the envelopes not seen before, in order, each once. */
+async function claimInInbox(trx: Transaction<NoTables>, consumer: string, messages: readonly BusMessage[]): Promise<EventEnvelope[]> {
+  const ids = [...new Set(messages.map((m) => m.envelope.id.toLowerCase()))];
+  const claimed = await sql<{ event_id: string }>`insert into platform.inbox (consumer, event_id)
+    select ${consumer}, id from unnest(${ids}::uuid[]) as batch(id)
+    on conflict do nothing returning event_id`.execute(trx);
+  const fresh = new Set(claimed.rows.map((r) => r.event_id.toLowerCase()));
+  const seen = new Set<string>();
+  return messages.flatMap(({ envelope }) => {
+    const id = envelope.id.toLowerCase();
+    if (!fresh.has(id) || seen.has(id)) return [];
+    seen.add(id);
+    return [envelope];
+  });
+}

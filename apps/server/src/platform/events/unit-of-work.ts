@@ -2,13 +2,16 @@ import type { Transaction } from 'kysely';
 import { Value } from 'typebox/value';
 import type { Clock } from '../clock.ts';
 import type { Db, NoTables } from '../db/database.ts';
-import { envelopeOf, type EventContext, type EventEnvelope } from './envelope.ts';
+import { contextCausedBy, envelopeOf, type EventContext, type EventEnvelope } from './envelope.ts';
 import type { EventCatalog, PayloadOf } from './event-catalog.ts';
 import { appendToOutbox } from './outbox.ts';
 
 /** Collects the events a unit of work emits; they are written to the outbox in its transaction. */
 export interface EventSink<C extends EventCatalog> {
+  /** Emits an event caused by the unit of work's own context (the request, or the one event consumed). */
   emit<Type extends keyof C & string>(type: Type, payload: PayloadOf<C, Type>): void;
+  /** Emits an event caused by `cause`, an event consumed in this unit of work: a batch consumer names each event's own cause. */
+  emitCausedBy<Type extends keyof C & string>(cause: EventEnvelope, type: Type, payload: PayloadOf<C, Type>): void;
 }
 
 /** Runs `work` in a transaction, writing its events in the same transaction and waking the relay after commit. */
@@ -20,16 +23,18 @@ export function createUnitOfWork<C extends EventCatalog>(deps: { db: Db; catalog
     let wrote = false;
     const result = await deps.db.transaction().execute(async (trx) => {
       const pending: EventEnvelope[] = [];
+      const push = (type: string, payload: unknown, cause: EventContext): void => {
+        const definition = deps.catalog[type];
+        if (!definition) throw new Error(`event ${type} is not in the catalog`);
+        if (!Value.Check(definition.payload, payload)) {
+          const first = Value.Errors(definition.payload, payload)[0];
+          throw new Error(`event ${type} payload is invalid: ${first?.instancePath} ${first?.message}`);
+        }
+        pending.push(envelopeOf(type, payload, cause, deps.clock.now()));
+      };
       const sink: EventSink<C> = {
-        emit(type, payload) {
-          const definition = deps.catalog[type];
-          if (!definition) throw new Error(`event ${type} is not in the catalog`);
-          if (!Value.Check(definition.payload, payload)) {
-            const first = Value.Errors(definition.payload, payload)[0];
-            throw new Error(`event ${type} payload is invalid: ${first?.instancePath} ${first?.message}`);
-          }
-          pending.push(envelopeOf(type, payload, context, deps.clock.now()));
-        },
+        emit: (type, payload) => push(type, payload, context),
+        emitCausedBy: (cause, type, payload) => push(type, payload, contextCausedBy(cause)),
       };
       const value = await work(trx, sink);
       await appendToOutbox(trx, pending);
