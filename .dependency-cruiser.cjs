@@ -23,7 +23,7 @@ module.exports = {
       severity: 'error',
       from: { path: '(^|/)src/modules/[^/]+/domain/', pathNot: '\\.test\\.ts$' },
       to: {
-        pathNot: ['(^|/)src/modules/[^/]+/domain/', '(^|/)src/modules/[^/]+/contracts\\.ts$', '(^|/)src/platform/errors/', '^(node:)?(assert|crypto)$'],
+        pathNot: ['(^|/)src/modules/[^/]+/domain/', '(^|/)src/modules/[^/]+/contracts\\.ts$', '(^|/)packages/contracts/src/', '^@heyblue/contracts/', '(^|/)src/platform/errors/', '^(node:)?(assert|crypto)$'],
       },
     },
     {

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors/app-error.ts';
+import { defineErrors } from '../shared/errors.ts';
 
 /** Connections' error codes: HTTP answers and websocket `location.rejected` codes. */
 export const connectionsErrors = defineErrors({

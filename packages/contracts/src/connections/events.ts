@@ -1,7 +1,7 @@
-// The connections module's published contracts: the only file other modules may import.
+// The connections module's published events.
 // No event carries coordinates: at most a coarse H3 cell (resolution 7, ~1.2 km edge) and a ZIP code.
 import { Type, type Static } from 'typebox';
-import { catalogOf, defineEvent } from '../../platform/events/event-catalog.ts';
+import { catalogOf, defineEvent } from '../shared/events.ts';
 
 /** How a connection was made: near each other by the server's positions, by scanning a QR code, or online. */
 export const ConnectionKind = Type.Union([Type.Literal('proximity'), Type.Literal('qr'), Type.Literal('virtual')]);

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors/app-error.ts';
+import { defineErrors } from '../shared/errors.ts';
 
 /** Identity's error codes. */
 export const identityErrors = defineErrors({

@@ -1,6 +1,6 @@
-// The identity module's published contracts: the only file other modules may import.
+// The identity module's published events.
 import { Type, type Static } from 'typebox';
-import { catalogOf, defineEvent } from '../../platform/events/event-catalog.ts';
+import { catalogOf, defineEvent } from '../shared/events.ts';
 
 /** Roles an account can hold. */
 export type Role = 'citizen' | 'officer' | 'admin';

@@ -1,4 +1,4 @@
-import { defineErrors } from './app-error.ts';
+import { defineErrors } from '../shared/errors.ts';
 
 /** Error codes the platform itself raises. */
 export const platformErrors = defineErrors({

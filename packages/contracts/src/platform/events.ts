@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { catalogOf, defineEvent } from './event-catalog.ts';
+import { catalogOf, defineEvent } from '../shared/events.ts';
 
 /** Events of the platform itself: instances announcing their lifecycle, so operators can follow deployments in the event stream. */
 export const platformEvents = catalogOf(

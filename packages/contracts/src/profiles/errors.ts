@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors/app-error.ts';
+import { defineErrors } from '../shared/errors.ts';
 
 /** Profiles' error codes. */
 export const profilesErrors = defineErrors({

@@ -1,6 +1,6 @@
-// The profiles module's published contracts: the only file other modules may import.
+// The profiles module's published events.
 import { Type, type Static } from 'typebox';
-import { catalogOf, defineEvent } from '../../platform/events/event-catalog.ts';
+import { catalogOf, defineEvent } from '../shared/events.ts';
 
 /** What a profile change touched; the values are the names in `fields`. */
 export const ProfileField = Type.Union([Type.Literal('displayName'), Type.Literal('bio'), Type.Literal('avatar'), Type.Literal('privacy')]);

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors/app-error.ts';
+import { defineErrors } from '../shared/errors.ts';
 
 /** Rewards' error codes. Business refusals are recorded against an idempotency key and answered again on retry. */
 export const rewardsErrors = defineErrors({

@@ -1,6 +1,6 @@
-// The rewards module's published contracts: the only file other modules may import.
+// The rewards module's published events.
 import { Type, type Static } from 'typebox';
-import { catalogOf, defineEvent } from '../../platform/events/event-catalog.ts';
+import { catalogOf, defineEvent } from '../shared/events.ts';
 
 const Uuid = (description: string) => Type.String({ format: 'uuid', description });
 

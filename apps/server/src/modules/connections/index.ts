@@ -21,9 +21,9 @@ import { loadOpenWindows } from './application/availability.ts';
 import type { ConnectionsDeps } from './application/connections-deps.ts';
 import { LiveHub } from './application/live-hub.ts';
 import { soloLink } from './application/live-link.ts';
-import { connectionsEvents } from './contracts.ts';
+import { connectionsEvents } from '@heyblue/contracts/connections';
 import { LiveMap } from './domain/live-map.ts';
-import { connectionsErrors } from './errors.ts';
+import { connectionsErrors } from '@heyblue/contracts/connections';
 
 /** Past the radius, an officer stops being near only this much farther (hysteresis). */
 const LEAVE_MARGIN_M = 250;

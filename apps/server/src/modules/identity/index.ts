@@ -18,8 +18,8 @@ import { organisationRoutes } from './adapters/organisations.routes.ts';
 import { organisationStore } from './adapters/organisation-store.pg.ts';
 import { passkeyStore } from './adapters/passkey-store.pg.ts';
 import type { IdentityDeps } from './application/identity-deps.ts';
-import { identityEvents } from './contracts.ts';
-import { identityErrors } from './errors.ts';
+import { identityEvents } from '@heyblue/contracts/identity';
+import { identityErrors } from '@heyblue/contracts/identity';
 import { createBootstrapLinkIfNoAdmin } from './application/admins.ts';
 import { operatorCommands } from './adapters/operator-commands.ts';
 

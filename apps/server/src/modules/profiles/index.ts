@@ -14,8 +14,8 @@ import { profileRoutes } from './adapters/profile.routes.ts';
 import { rewardsConsumers } from './adapters/rewards.consumers.ts';
 import { sharpAvatarImages } from './adapters/sharp-avatar-images.ts';
 import type { ProfilesDeps } from './application/profiles-deps.ts';
-import { profilesEvents } from './contracts.ts';
-import { profilesErrors } from './errors.ts';
+import { profilesEvents } from '@heyblue/contracts/profiles';
+import { profilesErrors } from '@heyblue/contracts/profiles';
 
 /** The profiles module. */
 export const profilesModule: ServerModule = {

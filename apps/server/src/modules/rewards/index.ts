@@ -25,8 +25,8 @@ import { rulesStore } from './adapters/rules-store.pg.ts';
 import { voucherSeal } from './adapters/voucher-seal.ts';
 import { voucherStore } from './adapters/voucher-store.pg.ts';
 import { walletRoutes } from './adapters/wallet.routes.ts';
-import { rewardsEvents } from './contracts.ts';
-import { rewardsErrors } from './errors.ts';
+import { rewardsEvents } from '@heyblue/contracts/rewards';
+import { rewardsErrors } from '@heyblue/contracts/rewards';
 
 /** Tunables of the module (tests shorten the issuer's timeouts). */
 export interface RewardsOptions {

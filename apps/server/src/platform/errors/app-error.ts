@@ -1,8 +1,6 @@
-/** How an error code is presented at the edge: HTTP status and a stable, human message. */
-export interface ErrorSpec {
-  readonly status: number;
-  readonly message: string;
-}
+import type { ErrorSpec } from '@heyblue/contracts/shared';
+
+export type { ErrorSpec };
 
 /** A typed error raised by domain, application or platform code; the HTTP edge maps `code` to a status. */
 export class AppError extends Error {
@@ -16,7 +14,4 @@ export class AppError extends Error {
   }
 }
 
-/** Declares a module's error codes; codes are namespaced by module (`REWARDS_INSUFFICIENT_BALANCE`). */
-export function defineErrors<const T extends Record<string, ErrorSpec>>(specs: T): T {
-  return specs;
-}
+export { defineErrors } from '@heyblue/contracts/shared';

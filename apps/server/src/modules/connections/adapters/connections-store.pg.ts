@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import type { ConnectionKind, WindowEndReason } from '../contracts.ts';
+import type { ConnectionKind, WindowEndReason } from '@heyblue/contracts/connections';
 import type { Band } from '../domain/bands.ts';
 import type { QrRole } from '../domain/qr-token.ts';
 import type { TravelFlag } from '../domain/travel-check.ts';

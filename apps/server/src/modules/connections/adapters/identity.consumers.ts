@@ -3,7 +3,7 @@ import { Value } from 'typebox/value';
 import type { Subscription } from '../../../platform/events/bus.ts';
 import type { EventEnvelope } from '../../../platform/events/envelope.ts';
 import { deadLetterRecorder, idempotent } from '../../../platform/events/inbox.ts';
-import { AccountDeletedV1, OfficerVerifiedV1 } from '../../identity/contracts.ts';
+import { AccountDeletedV1, OfficerVerifiedV1 } from '@heyblue/contracts/identity';
 import type { ConnectionsDeps } from '../application/connections-deps.ts';
 
 function payloadOf<S extends TSchema>(schema: S, envelope: EventEnvelope): Static<S> {

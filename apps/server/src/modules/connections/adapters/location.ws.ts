@@ -1,6 +1,6 @@
 import type { WsGateway } from '../../../platform/ws/gateway.ts';
 import type { LiveHub } from '../application/live-hub.ts';
-import { connectionsErrors } from '../errors.ts';
+import { connectionsErrors } from '@heyblue/contracts/connections';
 
 /** The websocket side of the live path: `location` and `location.stop` messages in, `location.rejected` out. */
 export function registerLocationMessages(gateway: WsGateway, hub: LiveHub): void {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import type { WindowEndReason } from '../contracts.ts';
+import type { WindowEndReason } from '@heyblue/contracts/connections';
 import { assertSomeMode, closesAt, type Modes } from '../domain/window-rules.ts';
 import { contextOf, type Caller, type ConnectionsDeps } from './connections-deps.ts';
 import type { OfficerRecord, Tx, WindowRecord } from './ports.ts';

@@ -1,5 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
-import type { ConnectionsErrorCode } from '../errors.ts';
+import type { ConnectionsErrorCode } from '@heyblue/contracts/connections';
 import type { LiveMap, LiveNotice, LiveWindow } from '../domain/live-map.ts';
 import { readFix } from '../domain/location-fix.ts';
 import { checkTravel, type TravelFlag } from '../domain/travel-check.ts';

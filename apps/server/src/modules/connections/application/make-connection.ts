@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventCatalog } from '../../../platform/events/event-catalog.ts';
 import type { EventSink } from '../../../platform/events/unit-of-work.ts';
-import type { ConnectionKind } from '../contracts.ts';
+import type { ConnectionKind } from '@heyblue/contracts/connections';
 import { assertPairBelowDailyLimit, MEET_MS } from '../domain/request-rules.ts';
 import type { ConnectionsDeps } from './connections-deps.ts';
 import type { ConnectionRecord, Tx } from './ports.ts';

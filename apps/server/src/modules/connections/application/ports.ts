@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { NoTables } from '../../../platform/db/database.ts';
-import type { ConnectionKind, WindowEndReason } from '../contracts.ts';
+import type { ConnectionKind, WindowEndReason } from '@heyblue/contracts/connections';
 import type { Band } from '../domain/bands.ts';
 import type { QrRole } from '../domain/qr-token.ts';
 import type { TravelFlag } from '../domain/travel-check.ts';

@@ -1,4 +1,4 @@
-import type { Role } from '../contracts.ts';
+import type { Role } from '@heyblue/contracts/identity';
 
 /** A member's role in one organisation. */
 export type MemberRole = 'owner' | 'staff';

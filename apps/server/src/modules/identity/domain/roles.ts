@@ -1,4 +1,4 @@
-import type { Role } from '../contracts.ts';
+import type { Role } from '@heyblue/contracts/identity';
 
 /** The facts about an account that decide its roles. */
 export interface RoleFacts {

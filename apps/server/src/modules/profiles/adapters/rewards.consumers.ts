@@ -3,7 +3,7 @@ import { Value } from 'typebox/value';
 import type { Subscription } from '../../../platform/events/bus.ts';
 import type { EventEnvelope } from '../../../platform/events/envelope.ts';
 import { deadLetterRecorder, idempotent } from '../../../platform/events/inbox.ts';
-import { DonationMadeV1, PointsAwardedV1, VoucherCancelledV1, VoucherIssuedV1 } from '../../rewards/contracts.ts';
+import { DonationMadeV1, PointsAwardedV1, VoucherCancelledV1, VoucherIssuedV1 } from '@heyblue/contracts/rewards';
 import type { ProfilesDeps } from '../application/profiles-deps.ts';
 
 function payloadOf<S extends TSchema>(schema: S, envelope: EventEnvelope): Static<S> {

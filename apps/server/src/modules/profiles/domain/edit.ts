@@ -1,4 +1,4 @@
-import type { ProfileField } from '../contracts.ts';
+import type { ProfileField } from '@heyblue/contracts/profiles';
 import { normaliseBio } from './bio.ts';
 import { normaliseDisplayName } from './display-name.ts';
 import { PRIVACY_PARTS, withPrivacyChange } from './privacy.ts';

@@ -3,7 +3,7 @@ import { Value } from 'typebox/value';
 import type { Subscription } from '../../../platform/events/bus.ts';
 import type { EventEnvelope } from '../../../platform/events/envelope.ts';
 import type { RewardsDeps } from '../application/rewards-deps.ts';
-import { GiftSentV1, PointsAwardedV1, RedemptionFailedV1, VoucherIssuedV1 } from '../contracts.ts';
+import { GiftSentV1, PointsAwardedV1, RedemptionFailedV1, VoucherIssuedV1 } from '@heyblue/contracts/rewards';
 
 function payloadOf<S extends TSchema>(schema: S, envelope: EventEnvelope): Static<S> {
   if (!Value.Check(schema, envelope.payload)) throw new Error(`${envelope.type} ${envelope.id}: payload does not match its schema`);

@@ -3,8 +3,8 @@ import { Value } from 'typebox/value';
 import type { Subscription } from '../../../platform/events/bus.ts';
 import type { EventEnvelope } from '../../../platform/events/envelope.ts';
 import { deadLetterRecorder, idempotent, idempotentWithEvents } from '../../../platform/events/inbox.ts';
-import { ConnectionMadeV1 } from '../../connections/contracts.ts';
-import { AccountCreatedV1, AccountDeletedV1, MemberAddedV1, OfficerVerifiedV1, OrganisationApprovedV1 } from '../../identity/contracts.ts';
+import { ConnectionMadeV1 } from '@heyblue/contracts/connections';
+import { AccountCreatedV1, AccountDeletedV1, MemberAddedV1, OfficerVerifiedV1, OrganisationApprovedV1 } from '@heyblue/contracts/identity';
 import { awardConnection } from '../application/earn-points.ts';
 import type { RewardsDeps } from '../application/rewards-deps.ts';
 

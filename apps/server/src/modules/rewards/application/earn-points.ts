@@ -1,5 +1,5 @@
 import type { EventSink } from '../../../platform/events/unit-of-work.ts';
-import type { ConnectionMadeV1 } from '../../connections/contracts.ts';
+import type { ConnectionMadeV1 } from '@heyblue/contracts/connections';
 import { cappedPoints, pointsFor, ruleApplies, type ConnectionFacts, type Party } from '../domain/earning-rules.ts';
 import { ISSUANCE_ACCOUNTS, shardFor } from '../domain/ledger-accounts.ts';
 import { localMoment, type LocalMoment } from '../domain/local-time.ts';

@@ -1,0 +1,3 @@
+// The platform's own contracts: lifecycle events and the error codes every route may answer with.
+export * from './events.ts';
+export * from './errors.ts';

@@ -1,0 +1,3 @@
+// The profiles module's published contracts: its events and error codes.
+export * from './events.ts';
+export * from './errors.ts';
