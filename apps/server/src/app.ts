@@ -18,7 +18,7 @@ import { registerMetrics } from './platform/http/metrics-hooks.ts';
 import { registerTracingHooks } from './platform/http/tracing-hooks.ts';
 import { requestIdOf } from './platform/http/request-id.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
-import { validatorCompiler } from './platform/http/validator.ts';
+import { refuseUnstorableText, validatorCompiler } from './platform/http/validator.ts';
 import { recordRoutes } from './platform/http/route-table.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import type { Metrics } from './platform/observability/metrics.ts';
@@ -59,6 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  refuseUnstorableText(app);
   recordRoutes(app);
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
