@@ -86,10 +86,10 @@ describe('websocket gateway', () => {
     const phone = await connectAs(base, 'dev:frank');
     const laptop = await connectAs(base, 'dev:frank');
     const other = await connectAs(base, 'dev:grace');
-    await server.gateway.sendToUser('frank', { type: 'notice', text: 'hi' });
-    await waitUntil(() => phone.messages.some((m) => m.type === 'notice') && laptop.messages.some((m) => m.type === 'notice'));
+    await server.gateway.sendToUser('frank', { type: 'pong', at: new Date().toISOString() });
+    await waitUntil(() => phone.messages.some((m) => m.type === 'pong') && laptop.messages.some((m) => m.type === 'pong'));
     await new Promise((r) => setTimeout(r, 50));
-    assert.equal(other.messages.some((m) => m.type === 'notice'), false);
+    assert.equal(other.messages.some((m) => m.type === 'pong'), false);
     for (const c of [phone, laptop, other]) c.socket.close();
   });
 
@@ -121,7 +121,8 @@ describe('websocket backpressure', () => {
       client.socket.pause();
       const chunk = 'x'.repeat(8000);
       for (let i = 0; i < 2000 && server.gateway.connectionCount > 0; i++) {
-        await server.gateway.sendToUser('slowpoke', { type: 'notice', chunk });
+        // A real message type carrying a large text: the error message's sentence.
+        await server.gateway.sendToUser('slowpoke', { type: 'error', code: 'PLATFORM_INTERNAL', message: chunk });
         if (i % 50 === 0) await new Promise((r) => setImmediate(r));
       }
       await waitUntil(() => server.gateway.connectionCount === 0, 5000, 'the slow socket to be closed');
@@ -143,8 +144,8 @@ describe('websocket gateway across instances', { skip: skipWithoutPostgres || sk
       const baseA = await a.listen();
       await b.listen();
       const client = await connectAs(baseA, 'dev:ivy');
-      await b.gateway.sendToUser('ivy', { type: 'notice', from: 'instance b' });
-      await waitUntil(() => client.messages.some((m) => m.type === 'notice' && m.from === 'instance b'), 5000, 'the cross-instance message');
+      await b.gateway.sendToUser('ivy', { type: 'error', code: 'PLATFORM_INTERNAL', message: 'from instance b' });
+      await waitUntil(() => client.messages.some((m) => m.type === 'error' && m.message === 'from instance b'), 5000, 'the cross-instance message');
       client.socket.close();
     } finally {
       await a.stop('test over');

@@ -1,7 +1,7 @@
 import type { Clock } from '../../../platform/clock.ts';
 import type { Config } from '../../../platform/config/config.ts';
 import type { Db } from '../../../platform/db/database.ts';
-import type { EventCatalog } from '../../../platform/events/event-catalog.ts';
+import type { ConnectionsPush, connectionsEvents } from '@heyblue/contracts/connections';
 import type { UnitOfWork } from '../../../platform/events/unit-of-work.ts';
 import type { LiveMap } from '../domain/live-map.ts';
 import type { QrKey } from '../domain/qr-token.ts';
@@ -13,12 +13,12 @@ export interface ConnectionsDeps {
   readonly db: Db;
   readonly store: ConnectionsStore;
   readonly clock: Clock;
-  readonly unitOfWork: UnitOfWork<EventCatalog>;
+  readonly unitOfWork: UnitOfWork<typeof connectionsEvents>;
   readonly settings: Config['connections'];
   readonly map: LiveMap;
   readonly hub: LiveHub;
   /** Sends a websocket message to a person on whichever instance holds their socket. */
-  readonly push: (userId: string, message: { type: string; [key: string]: unknown }) => void;
+  readonly push: (userId: string, message: ConnectionsPush) => void;
   /** The newest QR MAC key signs; all verify (rotation). */
   readonly qrKeys: () => { readonly signing: QrKey; readonly verifying: readonly QrKey[] };
   /** The coarse (resolution 7) cell of a position or of a snapped cell, for events. */

@@ -1,20 +1,22 @@
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AccountIdParams, AvatarQuery, OwnProfile } from '@heyblue/contracts/profiles';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AppError } from '../../../platform/errors/app-error.ts';
+import { AppError, type ErrorCode } from '../../../platform/errors/app-error.ts';
 import { requireActor } from '../../../platform/http/actor.ts';
 import type { ProfilesDeps } from '../application/profiles-deps.ts';
 import { readAvatar } from '../application/read-avatar.ts';
 import { removeAvatar } from '../application/remove-avatar.ts';
 import { setAvatar } from '../application/set-avatar.ts';
 import { AVATAR_MAX_BYTES } from '../domain/avatar-rules.ts';
-import { avatarTag, OwnProfileBody, presentOwnProfile } from './profile-schemas.ts';
+import { avatarTag, presentOwnProfile } from './profile-views.ts';
 
 // Room for the multipart boundaries and part headers around the file itself.
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 /** @fastify/multipart's limit errors, as our codes. */
-const MULTIPART_CODES: Record<string, string> = {
+const MULTIPART_CODES: Readonly<Record<string, ErrorCode>> = {
   FST_REQ_FILE_TOO_LARGE: 'PROFILES_AVATAR_TOO_LARGE',
   FST_FILES_LIMIT: 'PROFILES_AVATAR_FORM_INVALID',
   FST_FIELDS_LIMIT: 'PROFILES_AVATAR_FORM_INVALID',
@@ -45,8 +47,8 @@ async function readUpload(request: FastifyRequest): Promise<Buffer> {
 }
 
 /** Upload, remove and fetch profile pictures. */
-export function avatarRoutes(deps: ProfilesDeps) {
-  return async (app: FastifyInstance): Promise<void> => {
+export function avatarRoutes(deps: ProfilesDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
     // Registered here so only these routes take multipart bodies, each with one file of at most 5 MiB and nothing else.
     await app.register(multipart, { limits: { fileSize: AVATAR_MAX_BYTES, files: 1, fields: 0, parts: 1 } });
 
@@ -58,7 +60,7 @@ export function avatarRoutes(deps: ProfilesDeps) {
         description: 'A multipart/form-data body with one file (field `avatar`): a JPEG, PNG or WebP of at most 5 MiB and 8000 pixels a side, judged by its bytes. It is kept as a 256×256 WebP without metadata.',
         security: [{ bearer: [] }],
         consumes: ['multipart/form-data'],
-        response: { 200: OwnProfileBody },
+        response: { 200: OwnProfile },
       },
     }, async (request, reply) => {
       const actor = requireActor(request);
@@ -85,16 +87,15 @@ export function avatarRoutes(deps: ProfilesDeps) {
         summary: 'A profile picture',
         description: 'Anyone may fetch a shown picture; a hidden one only its owner, signed in. Answers 304 to a matching If-None-Match.',
         security: [{}, { bearer: [] }],
-        params: Type.Object({ accountId: Type.String({ format: 'uuid' }) }),
-        querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 20, description: 'the picture version, only to bust caches' })) }),
+        params: AccountIdParams,
+        querystring: AvatarQuery,
         response: {
           200: { description: 'a 256×256 WebP', content: { 'image/webp': { schema: Type.String({ format: 'binary' }) } } },
           304: Type.Null({ description: 'the picture is unchanged' }),
         },
       },
     }, async (request, reply) => {
-      const { accountId } = request.params as { accountId: string };
-      const avatar = await readAvatar(deps, accountId, request.actor?.accountId ?? null);
+      const avatar = await readAvatar(deps, request.params.accountId, request.actor?.accountId ?? null);
       const tag = avatarTag(avatar.updatedAt);
       // Revalidated on every use, so hiding or replacing a picture takes effect at once; a hidden one is never stored by shared caches.
       reply.header('cache-control', avatar.shown ? 'public, no-cache' : 'private, no-cache');

@@ -1,6 +1,6 @@
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
-import type { EventCatalog } from '../../../platform/events/event-catalog.ts';
+import type { profilesEvents } from '@heyblue/contracts/profiles';
 import type { UnitOfWork } from '../../../platform/events/unit-of-work.ts';
 import type { AvatarImages, ProfileStore } from './ports.ts';
 
@@ -10,7 +10,7 @@ export interface ProfilesDeps {
   readonly store: ProfileStore;
   readonly images: AvatarImages;
   readonly clock: Clock;
-  readonly unitOfWork: UnitOfWork<EventCatalog>;
+  readonly unitOfWork: UnitOfWork<typeof profilesEvents>;
 }
 
 /** Who asked: the signed-in account and the request, for event metadata. */

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { AppError } from '../../../platform/errors/app-error.ts';
+import { AppError, isErrorCode, type ErrorCode } from '../../../platform/errors/app-error.ts';
 import type { EventContext } from '../../../platform/events/envelope.ts';
 import type { EventSink } from '../../../platform/events/unit-of-work.ts';
 import { requestHash } from '../domain/idempotency.ts';
@@ -17,10 +17,10 @@ export interface KeyedRequest {
 }
 
 /** What the first request answered, replayed for the same key and body. */
-export type KeyedOutcome<T> = { readonly ok: true; readonly status: number; readonly body: T; readonly replayed: boolean } | { readonly ok: false; readonly code: string; readonly replayed: boolean };
+export type KeyedOutcome<T> = { readonly ok: true; readonly status: number; readonly body: T; readonly replayed: boolean } | { readonly ok: false; readonly code: ErrorCode; readonly replayed: boolean };
 
 /** What a business refusal may still write (e.g. a redemption-failed event) after its work was rolled back. */
-export type OnRefused = (tx: Tx, events: EventSink<RewardsCatalog>, code: string) => Promise<void>;
+export type OnRefused = (tx: Tx, events: EventSink<RewardsCatalog>, code: ErrorCode) => Promise<void>;
 
 const TRANSIENT = new Set(['40001', '40P01']);
 const MAX_TRIES = 5;
@@ -74,7 +74,8 @@ async function replay<T>(tx: Tx, request: KeyedRequest, hash: string): Promise<K
   const first = row.rows[0];
   if (!first) throw new Error('idempotency key vanished while being read');
   if (first.request_hash !== hash) throw new AppError('REWARDS_IDEMPOTENCY_KEY_REUSED');
-  if (first.response.error) return { ok: false, code: first.response.error, replayed: true };
+  // A refusal recorded before its code was renamed replays as the platform's generic refusal.
+  if (first.response.error) return { ok: false, code: isErrorCode(first.response.error) ? first.response.error : 'PLATFORM_BAD_REQUEST', replayed: true };
   return { ok: true, status: first.status, body: first.response.body as T, replayed: true };
 }
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../../platform/errors/app-error.ts';
+import { AppError, type ErrorCode } from '../../../platform/errors/app-error.ts';
 import type { EventSink } from '../../../platform/events/unit-of-work.ts';
 import { HOLDING_ACCOUNTS, shardFor } from '../domain/ledger-accounts.ts';
 import { offerIsOpen, voucherValidUntil } from '../domain/offer-rules.ts';
@@ -64,7 +64,7 @@ async function redeem(deps: RewardsDeps, tx: Tx, events: EventSink<RewardsCatalo
 }
 
 /** Why no stock was taken: the same refusal, in the same order, as checking the offer first would give. */
-async function whyNoneTaken(deps: RewardsDeps, tx: Tx, offerId: string, now: Date): Promise<string> {
+async function whyNoneTaken(deps: RewardsDeps, tx: Tx, offerId: string, now: Date): Promise<ErrorCode> {
   const offer = await deps.catalogue.offer(tx, offerId);
   if (!offer) return 'REWARDS_OFFER_NOT_FOUND';
   return offerIsOpen(offer, now) ? 'REWARDS_SOLD_OUT' : 'REWARDS_OFFER_NOT_ACTIVE';
