@@ -1,3 +1,5 @@
-// The connections module's published contracts: its events and error codes.
+// The connections module's published contracts: its events, error codes, HTTP shapes and websocket messages.
 export * from './events.ts';
 export * from './errors.ts';
+export * from './http.ts';
+export * from './ws.ts';

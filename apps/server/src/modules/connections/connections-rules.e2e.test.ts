@@ -26,7 +26,10 @@ describe('connections refuse what they must, each with its own code', () => {
     };
     const now = () => stage.clock.now().getTime();
     assert.equal(await rejected({ lat: 91, lon: 0, accuracy: 5, at: now() }), 'CONNECTIONS_LOCATION_INVALID');
-    assert.equal(await rejected({ lat: 40, lon: 'x', accuracy: 5, at: now() }), 'CONNECTIONS_LOCATION_INVALID');
+    // A field of the wrong type does not fit the message's contract: the gateway refuses it before connections sees it.
+    const typeConfused = live.messages.length;
+    live.send({ type: 'location', lat: 40, lon: 'x', accuracy: 5, at: now() });
+    assert.equal((await live.next('error', () => true, typeConfused)).code, 'WS_MALFORMED_MESSAGE');
     assert.equal(await rejected({ lat: 40.75, lon: -73.98, accuracy: 5, at: now() - 5 * 60_000 }), 'CONNECTIONS_LOCATION_STALE');
     assert.equal(await rejected({ lat: 40.75, lon: -73.98, accuracy: 900, at: now() }), 'CONNECTIONS_LOCATION_INACCURATE');
     // A burst of three is allowed (fixes bunched by a slow network); past it the phone is told once, then the rest are dropped silently.

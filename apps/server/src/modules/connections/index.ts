@@ -21,7 +21,7 @@ import { loadOpenWindows } from './application/availability.ts';
 import type { ConnectionsDeps } from './application/connections-deps.ts';
 import { LiveHub } from './application/live-hub.ts';
 import { soloLink } from './application/live-link.ts';
-import { connectionsEvents } from '@heyblue/contracts/connections';
+import { connectionsEvents, type ConnectionsPush } from '@heyblue/contracts/connections';
 import { LiveMap } from './domain/live-map.ts';
 import { connectionsErrors } from '@heyblue/contracts/connections';
 
@@ -53,7 +53,7 @@ export function createConnectionsModule(probe?: ConnectionsProbe): ServerModule 
     create(platform) {
       const settings = platform.config.connections;
       const logger = platform.logger.child({ module: 'connections' });
-      const push = (userId: string, message: { type: string; [key: string]: unknown }): void => {
+      const push = (userId: string, message: ConnectionsPush): void => {
         platform.gateway.sendToUser(userId, message).catch((error: unknown) => logger.warn({ err: error, type: message.type }, 'could not push a live message'));
       };
       const map = new LiveMap({

@@ -4,11 +4,11 @@
 // attacker controls, so the spoofed walk passes every rate and travel check.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { ConnectionsPush } from '@heyblue/contracts/connections';
 import type { Clock } from '../../platform/clock.ts';
 import { h3Snapper } from './adapters/h3-snapper.ts';
 import { LiveHub } from './application/live-hub.ts';
 import { soloLink } from './application/live-link.ts';
-import type { LivePush } from './application/live-messages.ts';
 import { LiveMap } from './domain/live-map.ts';
 import { distanceM } from './domain/proximity-index.ts';
 import { seededRandom } from '../../../test/support/random.ts';
@@ -38,9 +38,9 @@ function spoofWalk(lat: number, lon: number): Array<{ lat: number; lon: number }
 function attack(officer: { lat: number; lon: number }, rng: () => number): { cellCentreError: number; nearCentroidError: number; heard: string; told: number } {
   let nowMs = Date.UTC(2026, 10, 21, 12);
   const clock: Clock = { now: () => new Date(nowMs) };
-  const heard: LivePush[] = [];
-  const push = (userId: string, message: LivePush | { type: string }): void => {
-    if (userId === 'attacker') heard.push(message as LivePush);
+  const heard: ConnectionsPush[] = [];
+  const push = (userId: string, message: ConnectionsPush): void => {
+    if (userId === 'attacker') heard.push(message);
   };
   const map = new LiveMap({ radiusM: 1000, leaveMarginM: 250, maxNearby: 20, citizenTtlMs: 120_000, snapper: h3Snapper(), notify: LiveHub.noticeSink(push) });
   const hub = new LiveHub({ map, link: soloLink(), clock, maxAccuracyM: 150, push, recordFlag: () => assert.fail('the spoofed walk must pass the travel checks') });

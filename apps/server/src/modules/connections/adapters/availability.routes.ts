@@ -1,20 +1,19 @@
-import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AvailabilityModes, OpenWindowAnswer, WindowAnswer } from '@heyblue/contracts/connections';
 import { requireActor } from '../../../platform/http/actor.ts';
 import { currentWindow, extendAvailability, startAvailability, stopAvailability } from '../application/availability.ts';
 import type { ConnectionsDeps } from '../application/connections-deps.ts';
 import { presentWindow } from '../application/views.ts';
-import { WindowBody } from './connection-schemas.ts';
 import { callerOf } from './caller.ts';
 
 const bearer = [{ bearer: [] }];
 const tags = ['connections'];
 
 /** An officer's availability window: read, open, extend, close. */
-export function availabilityRoutes(deps: ConnectionsDeps) {
-  return async (app: FastifyInstance): Promise<void> => {
+export function availabilityRoutes(deps: ConnectionsDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
     app.get('/connections/availability', {
-      schema: { tags, summary: 'Your open availability window (officers)', security: bearer, response: { 200: Type.Object({ window: Type.Union([WindowBody, Type.Null()]) }) } },
+      schema: { tags, summary: 'Your open availability window (officers)', security: bearer, response: { 200: OpenWindowAnswer } },
     }, async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const window = await currentWindow(deps, callerOf(request));
@@ -25,18 +24,17 @@ export function availabilityRoutes(deps: ConnectionsDeps) {
       config: { rateLimit: { max: 30, timeWindow: 60_000 } },
       schema: {
         tags, summary: 'Become available for 15 minutes, in person and/or virtually (officers)', security: bearer,
-        body: Type.Object({ inPerson: Type.Boolean(), virtual: Type.Boolean() }, { additionalProperties: false }),
-        response: { 201: Type.Object({ window: WindowBody }) },
+        body: AvailabilityModes,
+        response: { 201: WindowAnswer },
       },
     }, async (request, reply) => {
-      const modes = request.body as { inPerson: boolean; virtual: boolean };
-      const window = await startAvailability(deps, callerOf(request), modes);
+      const window = await startAvailability(deps, callerOf(request), request.body);
       return reply.status(201).send({ window: presentWindow(window) });
     });
 
     app.post('/connections/availability/extend', {
       config: { rateLimit: { max: 30, timeWindow: 60_000 } },
-      schema: { tags, summary: 'Restart the countdown of your open window', security: bearer, response: { 200: Type.Object({ window: WindowBody }) } },
+      schema: { tags, summary: 'Restart the countdown of your open window', security: bearer, response: { 200: WindowAnswer } },
     }, async (request) => ({ window: presentWindow(await extendAvailability(deps, callerOf(request))) }));
 
     app.delete('/connections/availability', {

@@ -1,10 +1,10 @@
 import type { Clock } from '../../../platform/clock.ts';
-import type { ConnectionsErrorCode } from '@heyblue/contracts/connections';
+import type { ConnectionsPush, LocationRejectionCode } from '@heyblue/contracts/connections';
 import type { LiveMap, LiveNotice, LiveWindow } from '../domain/live-map.ts';
 import { readFix } from '../domain/location-fix.ts';
 import { checkTravel, type TravelFlag } from '../domain/travel-check.ts';
 import type { LiveLink, LiveMessage } from './live-link.ts';
-import { presentNotice, type LivePush } from './live-messages.ts';
+import { presentNotice } from './live-messages.ts';
 
 /** One fix a second per person, with a burst of three so fixes bunched by a slow network (or a busy server) are not lost. */
 export const FIXES_PER_SECOND = 1;
@@ -22,7 +22,7 @@ interface FixAllowance {
 }
 
 /** What became of a fix: used (undefined), refused with a code to tell the phone, or dropped without a word. */
-export type FixOutcome = ConnectionsErrorCode | 'dropped' | undefined;
+export type FixOutcome = LocationRejectionCode | 'dropped' | undefined;
 
 export interface LiveHubDeps {
   readonly map: LiveMap;
@@ -30,7 +30,7 @@ export interface LiveHubDeps {
   readonly clock: Clock;
   readonly maxAccuracyM: number;
   /** Sends a websocket message to a person, wherever their socket is. */
-  readonly push: (userId: string, message: LivePush) => void;
+  readonly push: (userId: string, message: ConnectionsPush) => void;
   /** Records a fraud flag (asynchronously; failures are logged, never thrown at the socket). */
   readonly recordFlag: (accountId: string, flag: TravelFlag) => void;
   /** Counts each fix by outcome (`accepted` or the rejection code) and how long accepting it took. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventCatalog } from '../../../platform/events/event-catalog.ts';
 import type { EventSink } from '../../../platform/events/unit-of-work.ts';
-import type { ConnectionKind } from '@heyblue/contracts/connections';
+import type { ConnectionKind, ConnectionMadeMessage } from '@heyblue/contracts/connections';
 import { assertPairBelowDailyLimit, MEET_MS } from '../domain/request-rules.ts';
 import type { ConnectionsDeps } from './connections-deps.ts';
 import type { ConnectionRecord, Tx } from './ports.ts';
@@ -55,7 +55,7 @@ export async function makeConnection(deps: ConnectionsDeps, tx: Tx, events: Even
 export function celebrate(deps: ConnectionsDeps, connection: ConnectionRecord): void {
   const meetUntil = connection.kind === 'proximity' ? new Date(connection.madeAt.getTime() + MEET_MS) : null;
   if (meetUntil) deps.hub.startMeet(connection.id, connection.officerId, connection.citizenId, meetUntil.getTime());
-  const message = { type: 'connection.made', connection: presentConnection(connection, deps.clock.now()) };
+  const message: ConnectionMadeMessage = { type: 'connection.made', connection: presentConnection(connection, deps.clock.now()) };
   deps.push(connection.officerId, message);
   deps.push(connection.citizenId, message);
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { RequestUpdatedMessage } from '@heyblue/contracts/connections';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { assertAnswerable, assertNoRecentDecline, assertPendingBelowLimit } from '../domain/request-rules.ts';
 import { contextOf, type Caller, type ConnectionsDeps } from './connections-deps.ts';
@@ -104,7 +105,7 @@ async function ownRequest(deps: ConnectionsDeps, tx: Tx, requestId: string, mine
 }
 
 function tellBoth(deps: ConnectionsDeps, request: RequestRecord): void {
-  const message = { type: 'request.updated', request: presentRequest(request) };
+  const message: RequestUpdatedMessage = { type: 'request.updated', request: presentRequest(request) };
   deps.push(request.citizenId, message);
   deps.push(request.officerId, message);
 }

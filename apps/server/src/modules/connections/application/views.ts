@@ -1,13 +1,14 @@
+import type { AvailabilityWindow, Connection, ConnectionRequest } from '@heyblue/contracts/connections';
 import { MEET_MS } from '../domain/request-rules.ts';
 import type { ConnectionRecord, RequestRecord, WindowRecord } from './ports.ts';
 
 /** A window as the officer's app sees it. */
-export function presentWindow(w: WindowRecord) {
+export function presentWindow(w: WindowRecord): AvailabilityWindow {
   return { id: w.id, inPerson: w.inPerson, virtual: w.virtual, startedAt: w.startedAt.toISOString(), closesAt: w.closesAt.toISOString() };
 }
 
 /** A request as both sides see it. */
-export function presentRequest(r: RequestRecord) {
+export function presentRequest(r: RequestRecord): ConnectionRequest {
   return {
     id: r.id,
     kind: r.kind,
@@ -22,7 +23,7 @@ export function presentRequest(r: RequestRecord) {
 }
 
 /** A connection as both sides see it: the meet period is open for proximity connections until ten minutes after. */
-export function presentConnection(c: ConnectionRecord, now: Date) {
+export function presentConnection(c: ConnectionRecord, now: Date): Connection {
   const meetUntil = c.kind === 'proximity' ? c.madeAt.getTime() + MEET_MS : 0;
   return {
     id: c.id,

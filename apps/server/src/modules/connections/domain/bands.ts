@@ -1,5 +1,7 @@
-/** How far an officer's area is, no finer than the snapping: the only distance a citizen is told. */
-export type Band = 'within-500m' | 'within-1km';
+import type { Band } from '@heyblue/contracts/connections';
+
+/** How far an officer's area is (declared once, in the contracts). */
+export type { Band };
 
 /** Bands change only past this margin, so a citizen walking on a boundary is not told every second. */
 export const BAND_MARGIN_M = 100;
