@@ -22,6 +22,7 @@ import { operatorCommands } from './adapters/operator-commands.ts';
 import { partnerRoutes } from './adapters/partner.routes.ts';
 import { rewardsConsumers } from './adapters/rewards.consumers.ts';
 import { rulesStore } from './adapters/rules-store.pg.ts';
+import { awardBatchStore } from './adapters/award-batch-store.pg.ts';
 import { voucherSeal } from './adapters/voucher-seal.ts';
 import { voucherStore } from './adapters/voucher-store.pg.ts';
 import { walletRoutes } from './adapters/wallet.routes.ts';
@@ -79,6 +80,7 @@ export function createRewardsModule(overrides: Partial<RewardsOptions> = {}, pro
         catalogue: catalogueStore(),
         vouchers: voucherStore(),
         rules: rulesStore(),
+        awards: awardBatchStore(),
         giving: givingStore(),
         voucherKeys: () => ({ signing: secrets().signing, verifying: secrets().all }),
         seal: voucherSeal(secrets),

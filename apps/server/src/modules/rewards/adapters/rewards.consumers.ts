@@ -2,10 +2,10 @@ import type { Static, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import type { Subscription } from '../../../platform/events/bus.ts';
 import type { EventEnvelope } from '../../../platform/events/envelope.ts';
-import { deadLetterRecorder, idempotent, idempotentWithEvents } from '../../../platform/events/inbox.ts';
+import { deadLetterRecorder, idempotent, idempotentBatchWithEvents } from '../../../platform/events/inbox.ts';
 import { ConnectionMadeV1 } from '@heyblue/contracts/connections';
 import { AccountCreatedV1, AccountDeletedV1, MemberAddedV1, OfficerVerifiedV1, OrganisationApprovedV1 } from '@heyblue/contracts/identity';
-import { awardConnection } from '../application/earn-points.ts';
+import { awardConnections } from '../application/earn-points-batch.ts';
 import type { RewardsDeps } from '../application/rewards-deps.ts';
 
 function payloadOf<S extends TSchema>(schema: S, envelope: EventEnvelope): Static<S> {
@@ -22,13 +22,16 @@ export function rewardsConsumers(deps: RewardsDeps): Subscription[] {
   const onOfficer = 'rewards.on-officer-verified';
   const onAccount = 'rewards.on-account-created';
   const onDeleted = 'rewards.on-account-deleted';
+  // Connections are paid in batches, set-based; a lone event is a batch of one, so every payment takes its locks in the same order.
+  const payConnections = idempotentBatchWithEvents(deps.unitOfWork, onConnection, async (envelopes, tx, events) => {
+    await awardConnections(deps, tx, events, envelopes.map((envelope) => ({ envelope, made: payloadOf(ConnectionMadeV1, envelope) })));
+  });
   return [
     {
       consumer: onConnection,
       types: ['connections.connection-made.v1'],
-      handle: idempotentWithEvents(deps.unitOfWork, onConnection, async (envelope, tx, events) => {
-        await awardConnection(deps, tx, events, envelope.id, payloadOf(ConnectionMadeV1, envelope));
-      }),
+      handle: (message) => payConnections([message]),
+      handleBatch: payConnections,
       onGiveUp: deadLetterRecorder(deps.db, onConnection),
     },
     {

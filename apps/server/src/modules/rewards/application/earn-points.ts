@@ -10,6 +10,8 @@ import type { RewardsCatalog, RewardsDeps } from './rewards-deps.ts';
  * Pays both parties of a made connection by the rules in force. Each award is written at most once
  * per (source event, recipient, rule) — a unique key, whatever the redelivery — and records the rule
  * version that granted it. Caps count this rule's points for the recipient on the local day.
+ * One event per transaction, about thirty statements: the consumer pays in batches instead
+ * (earn-points-batch.ts), and this path is the reference the batch path is checked against.
  */
 export async function awardConnection(deps: RewardsDeps, tx: Tx, events: EventSink<RewardsCatalog>, eventId: string, made: ConnectionMadeV1): Promise<number> {
   const connection: ConnectionSeen = { connectionId: made.connectionId, officerId: made.officerId, citizenId: made.citizenId, kind: made.kind, madeAt: new Date(made.madeAt) };

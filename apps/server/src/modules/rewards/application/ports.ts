@@ -330,3 +330,48 @@ export interface GivingStore {
   donationsOf(tx: Tx, organisationId: string, limit: number, cursor: string | undefined): Promise<Page<DonationRecord>>;
   donationsInMonth(tx: Tx, organisationId: string, firstDay: string, afterLastDay: string): Promise<DonationRecord[]>;
 }
+
+/** An award of a batch, with the ledger accounts its transfer moves points between. */
+export interface BatchAwardDraft extends AwardDraft {
+  /** The issuance shard it is paid from. */
+  readonly from: string;
+  /** The recipient's ledger account. */
+  readonly to: string;
+  /** Its rule has a budget: what the rule spent grows by its points. */
+  readonly budgeted: boolean;
+}
+
+/** The history a batch of connections is paid by: bonuses look at connections, caps at awards. */
+export interface BatchHistory {
+  /** People with a connection recorded that is not one of the batch's. */
+  readonly peopleSeen: Set<string>;
+  /** Pairs `officer|citizen` with a connection recorded that is not one of the batch's. */
+  readonly pairsSeen: Set<string>;
+  /** The batch's connections already recorded (a redelivery), by connection id. */
+  readonly recorded: Map<string, { readonly officerId: string; readonly citizenId: string }>;
+}
+
+/** What rules paid before a batch: per recipient and day, and per recipient, counterpart and day. */
+export interface PaidBeforeQuery {
+  /** The rules with daily caps. */
+  readonly ruleIds: readonly string[];
+  readonly recipients: ReadonlyArray<{ readonly recipientId: string; readonly counterpartId: string; readonly day: string }>;
+  /** The batch's events: awards they already paid are not paid again. */
+  readonly eventIds: readonly string[];
+}
+
+/** Paying a batch of connections with a handful of set-based statements, whatever its size. */
+export interface AwardBatchStore {
+  /** Records the people, opens their ledger accounts and holds them until the transaction ends, in the order of the people's ids (so concurrent batches never wait on each other in a circle); answers each person's account. */
+  lockPeople(tx: Tx, personIds: readonly string[]): Promise<Map<string, string>>;
+  /** Who connected before, not counting the batch's own connections: read before they are recorded. */
+  history(tx: Tx, connections: readonly ConnectionSeen[]): Promise<BatchHistory>;
+  /** Records the connections (those already recorded are kept as they were). */
+  recordConnections(tx: Tx, connections: readonly ConnectionSeen[]): Promise<void>;
+  /** Points paid by `recipientDayKey` and `pairDayKey` (domain/award-plan.ts), and the `awardKey` of awards the batch's events already paid. */
+  paidBefore(tx: Tx, query: PaidBeforeQuery): Promise<{ usage: Map<string, number>; awarded: Set<string> }>;
+  /** Holds the budgeted rules' rows until the transaction ends (in id order) and answers what each has spent. */
+  lockBudgets(tx: Tx, ruleIds: readonly string[]): Promise<Map<string, number>>;
+  /** Writes the awards not already written, their transfers, the balances and the budgets' spending; answers the ids of the awards written. */
+  pay(tx: Tx, awards: readonly BatchAwardDraft[]): Promise<Set<string>>;
+}

@@ -4,7 +4,7 @@ import type { EventContext } from '../../../platform/events/envelope.ts';
 import type { EventCatalog } from '../../../platform/events/event-catalog.ts';
 import type { UnitOfWork } from '../../../platform/events/unit-of-work.ts';
 import type { MacKey } from '../domain/voucher-code.ts';
-import type { CatalogueStore, GivingStore, LedgerStore, RulesStore, VoucherStore } from './ports.ts';
+import type { AwardBatchStore, CatalogueStore, GivingStore, LedgerStore, RulesStore, VoucherStore } from './ports.ts';
 
 /** The events rewards writes (checked against the catalog when emitted). */
 export type RewardsCatalog = EventCatalog;
@@ -20,6 +20,8 @@ export interface RewardsDeps {
   readonly catalogue: CatalogueStore;
   readonly vouchers: VoucherStore;
   readonly rules: RulesStore;
+  /** Pays batches of connections set-based. */
+  readonly awards: AwardBatchStore;
   readonly giving: GivingStore;
   /** Voucher MAC keys: the newest signs, all verify. */
   readonly voucherKeys: () => { readonly signing: MacKey; readonly verifying: readonly MacKey[] };
