@@ -1,12 +1,13 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeOwnProfile, decodePublicProfile, loadOwnAvatar, uploadAvatar } from './profiles.ts';
+import { decodeOwnProfile, decodeProfileExport, decodePublicProfile, loadOwnAvatar, uploadAvatar } from './profiles.ts';
 import type { Session } from './session.ts';
 
 const own = {
   accountId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
   displayName: 'Neighbour K7QZ',
   bio: null,
+  precinct: null,
   avatarUrl: null,
   privacy: { displayName: true, avatar: true, bio: true, connectionCount: true },
   counts: { connectionsMade: 0, pointsEarned: 0, pointsSpent: 0, pointsDonated: 0, trophies: 0 },
@@ -14,24 +15,32 @@ const own = {
   updatedAt: '2030-01-01T00:00:00.000Z',
 };
 
-test('the own profile is checked field by field; a precinct is optional and newer fields are ignored', () => {
-  assert.deepEqual(decodeOwnProfile(own), { ...own, precinct: null });
-  assert.deepEqual(decodeOwnProfile({ ...own, precinct: '5th Precinct', somethingNew: 1 }), { ...own, precinct: '5th Precinct' });
+test('the own profile is checked against the contract: a missing part, a wrong type or a fractional count is refused', () => {
+  assert.deepEqual(decodeOwnProfile(own), own);
+  assert.equal(decodeOwnProfile({ ...own, precinct: '5th Precinct' }).precinct, '5th Precinct');
+  const { precinct: _precinct, ...withoutPrecinct } = own;
+  assert.throws(() => decodeOwnProfile(withoutPrecinct), TypeError);
   assert.throws(() => decodeOwnProfile({ ...own, privacy: { displayName: true } }), TypeError);
   assert.throws(() => decodeOwnProfile({ ...own, counts: { ...own.counts, trophies: 1.5 } }), TypeError);
   assert.throws(() => decodeOwnProfile({ ...own, bio: 3 }), TypeError);
+  assert.throws(() => decodeOwnProfile({ ...own, updatedAt: 'yesterday' }), TypeError);
 });
 
-test('a public profile keeps only the parts that are there', () => {
+test('a public profile has only the parts its owner shows; it needs its account id', () => {
   assert.deepEqual(decodePublicProfile({ accountId: own.accountId }), { accountId: own.accountId });
-  assert.deepEqual(decodePublicProfile({ accountId: own.accountId, displayName: 'Ada', bio: 'Hi', connectionsMade: 2, avatarUrl: '/a?v=1', extra: true }), {
-    accountId: own.accountId,
-    displayName: 'Ada',
-    bio: 'Hi',
-    connectionsMade: 2,
-    avatarUrl: '/a?v=1',
-  });
+  const shown = { accountId: own.accountId, displayName: 'Ada', bio: 'Hi', precinct: '5th Precinct', connectionsMade: 2, avatarUrl: '/a?v=1' };
+  assert.deepEqual(decodePublicProfile(shown), shown);
   assert.throws(() => decodePublicProfile({ displayName: 'Ada' }), TypeError);
+  assert.throws(() => decodePublicProfile({ accountId: 'ada' }), TypeError, 'an id that is not one');
+  assert.throws(() => decodePublicProfile({ ...shown, connectionsMade: '2' }), TypeError);
+});
+
+test('the export is checked too: a picture is its data URL and time, or null', () => {
+  const { precinct: _precinct, avatarUrl: _avatarUrl, ...stored } = own;
+  const exported = { exportedAt: '2030-01-02T00:00:00.000Z', profile: { ...stored, avatar: { dataUrl: 'data:image/webp;base64,AAAA', updatedAt: own.updatedAt } } };
+  assert.deepEqual(decodeProfileExport(exported), exported);
+  assert.deepEqual(decodeProfileExport({ ...exported, profile: { ...stored, avatar: null } }).profile.avatar, null);
+  assert.throws(() => decodeProfileExport({ ...exported, profile: { ...stored, avatar: 'data:image/webp;base64,AAAA' } }), TypeError);
 });
 
 test('a picture is uploaded as one multipart file with a long timeout', async () => {

@@ -1,136 +1,25 @@
-import { isRecord } from './decode.ts';
+// The profile calls. Every shape comes from the server's contract (@heyblue/contracts/profiles) and
+// every answer is checked against it before the app sees it.
+import { OwnProfile, ProfileExport, PublicProfile, type PrivacyPart, type ProfileEdit } from '@heyblue/contracts/profiles';
+import { decoderOf } from './contract.ts';
 import { apiGet } from './http.ts';
 import type { Session } from './session.ts';
 
-/** Which parts of a profile others may see. */
-export interface Privacy {
-  displayName: boolean;
-  avatar: boolean;
-  bio: boolean;
-  connectionCount: boolean;
-}
-
-/** A part of a profile a person can show or hide. */
-export type PrivacyPart = keyof Privacy;
+export type { OwnProfile, Privacy, PrivacyPart, ProfileCounts, ProfileEdit, ProfileExport, PublicProfile } from '@heyblue/contracts/profiles';
 
 /** Every part, in the order the app lists them. */
 export const privacyParts: readonly PrivacyPart[] = ['displayName', 'avatar', 'bio', 'connectionCount'];
 
-/** What a person has done on Hey Blue!, as counted by the server. */
-export interface ProfileCounts {
-  connectionsMade: number;
-  pointsEarned: number;
-  pointsSpent: number;
-  pointsDonated: number;
-  trophies: number;
-}
-
-/** `GET /api/v1/profiles/me`: the owner's own, full profile. */
-export interface OwnProfile {
-  accountId: string;
-  displayName: string;
-  bio: string | null;
-  /** A verified officer's precinct; null otherwise (and on servers that do not send it yet). */
-  precinct: string | null;
-  /** Where the picture is; the `v` parameter changes with each new picture. */
-  avatarUrl: string | null;
-  privacy: Privacy;
-  counts: ProfileCounts;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** `GET /api/v1/profiles/:accountId`: what anyone may see. Hidden or empty parts are absent. */
-export interface PublicProfile {
-  accountId: string;
-  displayName?: string;
-  bio?: string;
-  precinct?: string;
-  avatarUrl?: string;
-  connectionsMade?: number;
-}
-
-/** A change to the own profile; only the parts sent change. An empty bio removes it. */
-export interface ProfileEdit {
-  displayName?: string;
-  bio?: string;
-  privacy?: Partial<Privacy>;
-}
-
-/** The error codes profile calls can answer with (besides NETWORK_ERROR and the platform's own). */
-export const profileErrorCodes = [
-  'PROFILES_NOT_FOUND',
-  'PROFILES_DISPLAY_NAME_INVALID',
-  'PROFILES_BIO_INVALID',
-  'PROFILES_AVATAR_MISSING',
-  'PROFILES_AVATAR_FORM_INVALID',
-  'PROFILES_AVATAR_TOO_LARGE',
-  'PROFILES_AVATAR_UNSUPPORTED_TYPE',
-  'PROFILES_AVATAR_DIMENSIONS_TOO_LARGE',
-  'PROFILES_AVATAR_UNREADABLE',
-  'PROFILES_AVATAR_NOT_FOUND',
-] as const;
-
 const base = '/api/v1/profiles';
 
-function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value);
-}
-
-function decodePrivacy(value: unknown): Privacy | undefined {
-  if (!isRecord(value)) return undefined;
-  const { displayName, avatar, bio, connectionCount } = value;
-  if (typeof displayName !== 'boolean' || typeof avatar !== 'boolean' || typeof bio !== 'boolean' || typeof connectionCount !== 'boolean') return undefined;
-  return { displayName, avatar, bio, connectionCount };
-}
-
-function decodeCounts(value: unknown): ProfileCounts | undefined {
-  if (!isRecord(value)) return undefined;
-  const { connectionsMade, pointsEarned, pointsSpent, pointsDonated, trophies } = value;
-  if (!isCount(connectionsMade) || !isCount(pointsEarned) || !isCount(pointsSpent) || !isCount(pointsDonated) || !isCount(trophies)) return undefined;
-  return { connectionsMade, pointsEarned, pointsSpent, pointsDonated, trophies };
-}
-
-function stringOrNull(value: unknown): value is string | null {
-  return value === null || typeof value === 'string';
-}
-
 /** Checks the body of `GET/PATCH /profiles/me` and `PUT /profiles/me/avatar`. */
-export function decodeOwnProfile(data: unknown): OwnProfile {
-  if (isRecord(data)) {
-    const { accountId, displayName, bio, precinct, avatarUrl, createdAt, updatedAt } = data;
-    const privacy = decodePrivacy(data['privacy']);
-    const counts = decodeCounts(data['counts']);
-    if (
-      typeof accountId === 'string' &&
-      typeof displayName === 'string' &&
-      stringOrNull(bio) &&
-      (precinct === undefined || stringOrNull(precinct)) &&
-      stringOrNull(avatarUrl) &&
-      privacy &&
-      counts &&
-      typeof createdAt === 'string' &&
-      typeof updatedAt === 'string'
-    ) {
-      return { accountId, displayName, bio, precinct: precinct ?? null, avatarUrl, privacy, counts, createdAt, updatedAt };
-    }
-  }
-  throw new TypeError('Unexpected profile response');
-}
+export const decodeOwnProfile = decoderOf(OwnProfile, 'profile');
 
-/** Checks the body of `GET /profiles/:accountId`; unknown parts are dropped. */
-export function decodePublicProfile(data: unknown): PublicProfile {
-  if (!isRecord(data) || typeof data['accountId'] !== 'string') throw new TypeError('Unexpected public profile response');
-  const { displayName, bio, precinct, avatarUrl, connectionsMade } = data;
-  return {
-    accountId: data['accountId'],
-    ...(typeof displayName === 'string' ? { displayName } : {}),
-    ...(typeof bio === 'string' ? { bio } : {}),
-    ...(typeof precinct === 'string' ? { precinct } : {}),
-    ...(typeof avatarUrl === 'string' ? { avatarUrl } : {}),
-    ...(isCount(connectionsMade) ? { connectionsMade } : {}),
-  };
-}
+/** Checks the body of `GET /profiles/:accountId`. */
+export const decodePublicProfile = decoderOf(PublicProfile, 'public profile');
+
+/** Checks the body of `GET /profiles/me/export`. */
+export const decodeProfileExport = decoderOf(ProfileExport, 'profile export');
 
 type Authed = Pick<Session, 'get' | 'send'>;
 
@@ -163,8 +52,8 @@ export function getPublicProfile(accountId: string, signal?: AbortSignal): Promi
 }
 
 /** Everything the profiles module keeps about the signed-in person (JSON). */
-export function exportProfile(session: Authed): Promise<unknown> {
-  return session.get(`${base}/me/export`);
+export function exportProfile(session: Authed): Promise<ProfileExport> {
+  return session.get(`${base}/me/export`, { decode: decodeProfileExport });
 }
 
 /**

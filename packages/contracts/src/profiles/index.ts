@@ -1,3 +1,4 @@
-// The profiles module's published contracts: its events and error codes.
+// The profiles module's published contracts: its events, error codes and HTTP shapes.
 export * from './events.ts';
 export * from './errors.ts';
+export * from './http.ts';

@@ -15,6 +15,11 @@ import { avatarTag, presentOwnProfile } from './profile-views.ts';
 // Room for the multipart boundaries and part headers around the file itself.
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 
+/** An answer without a body (204, 304): documented as null, typed as nothing so `send()` takes no payload. */
+const NoBody = (description: string) => Type.Unsafe<undefined>(Type.Null({ description }));
+/** The picture's bytes: documented as binary, typed as the buffer the route sends (Fastify sends buffers as they are). */
+const WebpBytes = Type.Unsafe<Uint8Array>(Type.String({ format: 'binary' }));
+
 /** @fastify/multipart's limit errors, as our codes. */
 const MULTIPART_CODES: Readonly<Record<string, ErrorCode>> = {
   FST_REQ_FILE_TOO_LARGE: 'PROFILES_AVATAR_TOO_LARGE',
@@ -41,8 +46,10 @@ async function readUpload(request: FastifyRequest): Promise<Buffer> {
     if (part.file.truncated) throw new AppError('PROFILES_AVATAR_TOO_LARGE');
     return bytes;
   } catch (error) {
+    if (error instanceof AppError) throw error;
     const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? MULTIPART_CODES[error.code] : undefined;
-    throw code ? new AppError(code) : error;
+    // Whatever else the form parser throws (no boundary, a part cut short) is a malformed form, not a fault of ours.
+    throw new AppError(code ?? 'PROFILES_AVATAR_FORM_INVALID');
   }
 }
 
@@ -74,7 +81,7 @@ export function avatarRoutes(deps: ProfilesDeps): FastifyPluginAsyncTypebox {
 
     app.delete('/profiles/me/avatar', {
       config: { rateLimit: { max: 20, timeWindow: 60_000 } },
-      schema: { tags: ['profiles'], summary: 'Remove your picture', security: [{ bearer: [] }], response: { 204: Type.Null() } },
+      schema: { tags: ['profiles'], summary: 'Remove your picture', security: [{ bearer: [] }], response: { 204: NoBody('the picture is gone') } },
     }, async (request, reply) => {
       const actor = requireActor(request);
       await removeAvatar(deps, { accountId: actor.accountId, correlationId: request.id });
@@ -90,8 +97,8 @@ export function avatarRoutes(deps: ProfilesDeps): FastifyPluginAsyncTypebox {
         params: AccountIdParams,
         querystring: AvatarQuery,
         response: {
-          200: { description: 'a 256×256 WebP', content: { 'image/webp': { schema: Type.String({ format: 'binary' }) } } },
-          304: Type.Null({ description: 'the picture is unchanged' }),
+          200: { description: 'a 256×256 WebP', content: { 'image/webp': { schema: WebpBytes } } },
+          304: NoBody('the picture is unchanged'),
         },
       },
     }, async (request, reply) => {

@@ -1,21 +1,20 @@
-import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AccountIdParams, OwnProfile, ProfileEdit, ProfileExport, PublicProfile } from '@heyblue/contracts/profiles';
 import { requireActor } from '../../../platform/http/actor.ts';
 import { exportProfile } from '../application/export-profile.ts';
 import { getOwnProfile } from '../application/get-own-profile.ts';
 import type { ProfilesDeps } from '../application/profiles-deps.ts';
 import { updateProfile } from '../application/update-profile.ts';
 import { viewProfile } from '../application/view-profile.ts';
-import type { ProfileEdit } from '../domain/edit.ts';
-import { OwnProfileBody, presentOwnProfile, presentPublicProfile, ProfileEditBody, ProfileExportBody, PublicProfileBody } from './profile-schemas.ts';
+import { presentOwnProfile, presentPublicProfile } from './profile-views.ts';
 
 const signedIn = [{ bearer: [] }];
 
 /** The caller's own profile (read, edit, export) and anyone's public one. */
-export function profileRoutes(deps: ProfilesDeps) {
-  return async (app: FastifyInstance): Promise<void> => {
+export function profileRoutes(deps: ProfilesDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
     app.get('/profiles/me', {
-      schema: { tags: ['profiles'], summary: 'Your profile, with privacy settings and counts', security: signedIn, response: { 200: OwnProfileBody } },
+      schema: { tags: ['profiles'], summary: 'Your profile, with privacy settings and counts', security: signedIn, response: { 200: OwnProfile } },
     }, async (request, reply) => {
       const actor = requireActor(request);
       reply.header('cache-control', 'no-store');
@@ -29,19 +28,18 @@ export function profileRoutes(deps: ProfilesDeps) {
         summary: 'Change your display name, bio or privacy settings',
         description: 'Only the parts sent change. Names and bios are trimmed; names of 1–40 characters, bios of up to 280.',
         security: signedIn,
-        body: ProfileEditBody,
-        response: { 200: OwnProfileBody },
+        body: ProfileEdit,
+        response: { 200: OwnProfile },
       },
     }, async (request, reply) => {
       const actor = requireActor(request);
-      const edit = request.body as ProfileEdit;
       reply.header('cache-control', 'no-store');
-      return presentOwnProfile(await updateProfile(deps, { accountId: actor.accountId, correlationId: request.id }, edit));
+      return presentOwnProfile(await updateProfile(deps, { accountId: actor.accountId, correlationId: request.id }, request.body));
     });
 
     app.get('/profiles/me/export', {
       config: { rateLimit: { max: 10, timeWindow: 60_000 } },
-      schema: { tags: ['profiles'], summary: 'Everything stored about you in profiles, as JSON', security: signedIn, response: { 200: ProfileExportBody } },
+      schema: { tags: ['profiles'], summary: 'Everything stored about you in profiles, as JSON', security: signedIn, response: { 200: ProfileExport } },
     }, async (request, reply) => {
       const actor = requireActor(request);
       const { profile, avatarDataUrl } = await exportProfile(deps, actor.accountId);
@@ -69,12 +67,9 @@ export function profileRoutes(deps: ProfilesDeps) {
         summary: 'A public profile',
         description: 'Anyone may look, signed in or not; only what the owner shows is there.',
         security: [{}, { bearer: [] }],
-        params: Type.Object({ accountId: Type.String({ format: 'uuid' }) }),
-        response: { 200: PublicProfileBody },
+        params: AccountIdParams,
+        response: { 200: PublicProfile },
       },
-    }, async (request) => {
-      const { accountId } = request.params as { accountId: string };
-      return presentPublicProfile(await viewProfile(deps, accountId));
-    });
+    }, async (request) => presentPublicProfile(await viewProfile(deps, request.params.accountId)));
   };
 }
