@@ -2,13 +2,14 @@ import type { Static, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import type { EventEnvelope } from '../../../platform/events/envelope.ts';
 import type { Subscription } from '../../../platform/events/bus.ts';
-import { deadLetterRecorder, idempotent } from '../../../platform/events/inbox.ts';
+import { deadLetterRecorder, idempotent, idempotentBatch } from '../../../platform/events/inbox.ts';
 import { AccountCreatedV1, AccountDeletedV1, OfficerVerifiedV1 } from '@heyblue/contracts/identity';
 import { ConnectionMadeV1 } from '@heyblue/contracts/connections';
 import { createProfile } from '../application/create-profile.ts';
 import { deleteProfile } from '../application/delete-profile.ts';
 import { markOfficer } from '../application/mark-officer.ts';
 import type { ProfilesDeps } from '../application/profiles-deps.ts';
+import { noChange } from '../domain/counters.ts';
 
 /** The payload of `envelope`, checked against `schema`; a payload that does not match is a bug upstream and is parked after retries. */
 function payloadOf<S extends TSchema>(schema: S, envelope: EventEnvelope): Static<S> {
@@ -23,15 +24,20 @@ export function identityConsumers(deps: ProfilesDeps): Subscription[] {
   const onDeleted = 'profiles.on-account-deleted';
   const onOfficer = 'profiles.on-officer-verified';
   const onConnection = 'profiles.on-connection-made';
+  // Connections are counted a batch at a time: one update per profile, however many connections it holds.
+  const countConnections = idempotentBatch(deps.db, onConnection, async (envelopes, tx) => {
+    const changes = envelopes.flatMap((envelope) => {
+      const { officerId, citizenId } = payloadOf(ConnectionMadeV1, envelope);
+      return [{ ...noChange(officerId), connectionsMade: 1 }, { ...noChange(citizenId), connectionsMade: 1 }];
+    });
+    await deps.store.addToCounters(tx, changes);
+  });
   return [
     {
       consumer: onConnection,
       types: ['connections.connection-made.v1'],
-      handle: idempotent(deps.db, onConnection, async (envelope, tx) => {
-        const { officerId, citizenId } = payloadOf(ConnectionMadeV1, envelope);
-        await deps.store.countConnection(tx, officerId);
-        await deps.store.countConnection(tx, citizenId);
-      }),
+      handle: (message) => countConnections([message]),
+      handleBatch: countConnections,
       onGiveUp: deadLetterRecorder(deps.db, onConnection),
     },
     {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Profile } from '../domain/profile.ts';
 import type { ProfileStore, Tx } from '../application/ports.ts';
+import { sumByAccount, type CounterChange } from '../domain/counters.ts';
 
 interface ProfileRow {
   account_id: string;
@@ -46,12 +47,17 @@ async function lockAccount(tx: Tx, accountId: string): Promise<void> {
 /** Profiles' tables in schema `profiles`, through SQL. */
 export function profileStore(): ProfileStore {
   return {
-    async countConnection(tx, accountId) {
-      await sql`update profiles.profiles set connections_made = connections_made + 1 where account_id = ${accountId}`.execute(tx);
-    },
-    async countPoints(tx, accountId, points) {
-      await sql`update profiles.profiles set points_earned = points_earned + ${points.earned ?? 0}, points_spent = points_spent + ${points.spent ?? 0},
-        points_donated = points_donated + ${points.donated ?? 0} where account_id = ${accountId}`.execute(tx);
+    async addToCounters(tx, changes) {
+      const sums = sumByAccount(changes);
+      if (sums.length === 0) return;
+      const column = (pick: (c: CounterChange) => number | string) => sums.map(pick);
+      // The rows are locked in the order of their ids before any is updated, so concurrent batches never wait on each other in a circle.
+      await sql`with locked as materialized (select account_id from profiles.profiles where account_id = any(${column((c) => c.accountId)}::uuid[]) order by account_id for update)
+        update profiles.profiles p set connections_made = p.connections_made + c.connections, points_earned = p.points_earned + c.earned,
+          points_spent = p.points_spent + c.spent, points_donated = p.points_donated + c.donated
+        from locked l join unnest(${column((c) => c.accountId)}::uuid[], ${column((c) => c.connectionsMade)}::int[], ${column((c) => c.pointsEarned)}::int[],
+          ${column((c) => c.pointsSpent)}::int[], ${column((c) => c.pointsDonated)}::int[]) as c(account_id, connections, earned, spent, donated) on c.account_id = l.account_id
+        where p.account_id = l.account_id`.execute(tx);
     },
     async markOfficer(tx, accountId, precinct, at) {
       await sql`update profiles.profiles set precinct = ${precinct}, show_bio = false, updated_at = ${at} where account_id = ${accountId}`.execute(tx);

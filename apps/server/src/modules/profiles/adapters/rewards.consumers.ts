@@ -2,9 +2,10 @@ import type { Static, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import type { Subscription } from '../../../platform/events/bus.ts';
 import type { EventEnvelope } from '../../../platform/events/envelope.ts';
-import { deadLetterRecorder, idempotent } from '../../../platform/events/inbox.ts';
+import { deadLetterRecorder, idempotentBatch } from '../../../platform/events/inbox.ts';
 import { DonationMadeV1, PointsAwardedV1, VoucherCancelledV1, VoucherIssuedV1 } from '@heyblue/contracts/rewards';
 import type { ProfilesDeps } from '../application/profiles-deps.ts';
+import { noChange, type CounterChange } from '../domain/counters.ts';
 
 function payloadOf<S extends TSchema>(schema: S, envelope: EventEnvelope): Static<S> {
   if (!Value.Check(schema, envelope.payload)) throw new Error(`${envelope.type} ${envelope.id}: payload does not match its schema`);
@@ -17,33 +18,39 @@ function payloadOf<S extends TSchema>(schema: S, envelope: EventEnvelope): Stati
  */
 export function rewardsConsumers(deps: ProfilesDeps): Subscription[] {
   const consumer = 'profiles.on-rewards';
+  // A batch is summed per person first: one update per profile, however many events it holds.
+  const apply = idempotentBatch(deps.db, consumer, async (envelopes, tx) => deps.store.addToCounters(tx, envelopes.flatMap(changeOf)));
   return [
     {
       consumer,
       types: ['rewards.points-awarded.v1', 'rewards.voucher-issued.v1', 'rewards.voucher-cancelled.v1', 'rewards.donation-made.v1'],
-      handle: idempotent(deps.db, consumer, async (envelope, tx) => {
-        switch (envelope.type) {
-          case 'rewards.points-awarded.v1': {
-            const p = payloadOf(PointsAwardedV1, envelope);
-            return deps.store.countPoints(tx, p.recipientId, { earned: p.points });
-          }
-          case 'rewards.voucher-issued.v1': {
-            const p = payloadOf(VoucherIssuedV1, envelope);
-            return deps.store.countPoints(tx, p.citizenId, { spent: p.points });
-          }
-          case 'rewards.voucher-cancelled.v1': {
-            const p = payloadOf(VoucherCancelledV1, envelope);
-            return deps.store.countPoints(tx, p.citizenId, { spent: -p.points });
-          }
-          case 'rewards.donation-made.v1': {
-            const p = payloadOf(DonationMadeV1, envelope);
-            return deps.store.countPoints(tx, p.donorId, { donated: p.points });
-          }
-          default:
-            return undefined;
-        }
-      }),
+      handle: (message) => apply([message]),
+      handleBatch: apply,
       onGiveUp: deadLetterRecorder(deps.db, consumer),
     },
   ];
+}
+
+/** What an event of rewards adds to a person's counters. */
+function changeOf(envelope: EventEnvelope): CounterChange[] {
+  switch (envelope.type) {
+    case 'rewards.points-awarded.v1': {
+      const p = payloadOf(PointsAwardedV1, envelope);
+      return [{ ...noChange(p.recipientId), pointsEarned: p.points }];
+    }
+    case 'rewards.voucher-issued.v1': {
+      const p = payloadOf(VoucherIssuedV1, envelope);
+      return [{ ...noChange(p.citizenId), pointsSpent: p.points }];
+    }
+    case 'rewards.voucher-cancelled.v1': {
+      const p = payloadOf(VoucherCancelledV1, envelope);
+      return [{ ...noChange(p.citizenId), pointsSpent: -p.points }];
+    }
+    case 'rewards.donation-made.v1': {
+      const p = payloadOf(DonationMadeV1, envelope);
+      return [{ ...noChange(p.donorId), pointsDonated: p.points }];
+    }
+    default:
+      return [];
+  }
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { NoTables } from '../../../platform/db/database.ts';
 import type { ImageFacts } from '../domain/avatar-rules.ts';
+import type { CounterChange } from '../domain/counters.ts';
 import type { Privacy, Profile } from '../domain/profile.ts';
 
 /** Where a store's method runs: a transaction, or the database for a lone read. */
@@ -26,10 +27,8 @@ export interface ProfileStore {
   findAvatar(tx: Tx, accountId: string): Promise<AvatarRecord | undefined>;
   /** A verified officer: their precinct is shown, and their bio hidden by default (officers show precinct and connections, nothing more). */
   markOfficer(tx: Tx, accountId: string, precinct: string, at: Date): Promise<void>;
-  /** Adds one to the connections made (the read model fed by connections.connection-made.v1). */
-  countConnection(tx: Tx, accountId: string): Promise<void>;
-  /** Adds to what a person earned, spent on offers and donated (a cancelled voucher subtracts what it cost). */
-  countPoints(tx: Tx, accountId: string, points: { earned?: number; spent?: number; donated?: number }): Promise<void>;
+  /** Adds to people's counters (the read model fed by connections' and rewards' events), one change per person, in one statement. */
+  addToCounters(tx: Tx, changes: readonly CounterChange[]): Promise<void>;
   /** Deletes the profile and its picture, and remembers that the account is gone so nothing re-creates it. */
   remove(tx: Tx, accountId: string, at: Date): Promise<void>;
 }
