@@ -18,6 +18,7 @@ import { registerMetrics } from './platform/http/metrics-hooks.ts';
 import { registerTracingHooks } from './platform/http/tracing-hooks.ts';
 import { requestIdOf } from './platform/http/request-id.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { checkAnswersAgainstContracts } from './platform/http/response-contract.ts';
 import { refuseUnstorableText, validatorCompiler } from './platform/http/validator.ts';
 import { recordRoutes } from './platform/http/route-table.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
@@ -33,6 +34,8 @@ export interface AppDeps {
   readonly gateway: WsGateway;
   readonly readiness: readonly ReadinessCheck[];
   readonly isShuttingDown: () => boolean;
+  /** Check every JSON answer against its route's contract (tests). */
+  readonly checkAnswers?: boolean;
   readonly asyncApi: Record<string, unknown>;
   readonly version: string;
   /** Module route plugins, mounted under /api/v1. */
@@ -60,6 +63,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   refuseUnstorableText(app);
+  // Tests check every answer against its route's contract (the schema the web decodes it with).
+  if (deps.checkAnswers) checkAnswersAgainstContracts(app, (breach) => deps.logger.error(breach, 'an answer broke its contract'));
   recordRoutes(app);
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
