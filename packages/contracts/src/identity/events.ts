@@ -2,9 +2,6 @@
 import { Type, type Static } from 'typebox';
 import { catalogOf, defineEvent } from '../shared/events.ts';
 
-/** Roles an account can hold. */
-export type Role = 'citizen' | 'officer' | 'admin';
-
 /** A new account exists (first sign-in). */
 export const AccountCreatedV1 = Type.Object({
   accountId: Type.String({ format: 'uuid', description: 'the new account' }),

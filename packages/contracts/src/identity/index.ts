@@ -1,3 +1,5 @@
-// The identity module's published contracts: its events and error codes.
+// The identity module's published contracts: its events, error codes and HTTP shapes.
 export * from './events.ts';
 export * from './errors.ts';
+export * from './http.ts';
+export * from './organisations-http.ts';

@@ -1,17 +1,18 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { Type } from 'typebox';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AccessTokens, ChallengeParams, Ceremony, CodeChallenge, FirstAdminBody, OidcOffer, OidcStartQuery, PasskeySignInBody, RequestCodeBody, VerifiedSignIn, VerifyCodeBody } from '@heyblue/contracts/identity';
 import { requireActor } from '../../../platform/http/actor.ts';
 import type { IdentityDeps } from '../application/identity-deps.ts';
-import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { redeemBootstrapLink } from '../application/admins.ts';
 import { finishOidcSignIn, startOidcSignIn, type OidcProviderPort } from '../application/oidc-sign-in.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { finishPasskeySignIn, startPasskeySignIn } from '../application/passkeys.ts';
-import { contextOf, WebAuthnResponse } from './request-context.ts';
+import { contextOf } from './request-context.ts';
 import { relyingPartyOf } from './relying-party.ts';
 import { refreshSession } from '../application/refresh-session.ts';
 import { requestSignInCode } from '../application/request-sign-in-code.ts';
 import type { SessionTokens } from '../application/sessions.ts';
+import type { SignedIn } from '../application/verify-sign-in-code.ts';
 import { signOut, signOutEverywhere } from '../application/sign-out.ts';
 import { verifySignInCode } from '../application/verify-sign-in-code.ts';
 
@@ -19,19 +20,13 @@ import { verifySignInCode } from '../application/verify-sign-in-code.ts';
 export const REFRESH_COOKIE = 'heyblue_refresh';
 const COOKIE_PATH = '/api/v1/auth';
 
-const Channel = Type.Union([Type.Literal('email'), Type.Literal('sms')], { description: 'where the code is sent' });
-const Tokens = Type.Object({
-  accessToken: Type.String({ description: 'EdDSA JWT for `Authorization: Bearer`' }),
-  expiresIn: Type.Integer({ description: 'seconds until the access token expires' }),
-});
-const SignedIn = Type.Object({
-  accessToken: Type.String(),
-  expiresIn: Type.Integer(),
-  account: Type.Object({ id: Type.String({ format: 'uuid' }), roles: Type.Array(Type.String()), isNew: Type.Boolean({ description: 'true on the first sign-in' }) }),
-});
+/** The API form of a sign-in: tokens and the account (the refresh token goes in the cookie, never the body). */
+function presentSignIn(signedIn: SignedIn): VerifiedSignIn {
+  return { accessToken: signedIn.accessToken, expiresIn: signedIn.expiresIn, account: { ...signedIn.account, roles: [...signedIn.account.roles] } };
+}
 
 /** Sign-in by one-time code, refresh, sign-out. */
-export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean; mode: string; signInPerMinute: number; oidc?: { provider: OidcProviderPort; label: string } }) {
+export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean; mode: string; signInPerMinute: number; oidc?: { provider: OidcProviderPort; label: string } }): FastifyPluginAsyncTypebox {
   const setRefreshCookie = (reply: FastifyReply, tokens: SessionTokens): void => {
     reply.setCookie(REFRESH_COOKIE, tokens.refreshToken, { httpOnly: true, sameSite: 'strict', secure: options.secureCookies, path: COOKIE_PATH, expires: tokens.refreshExpiresAt });
   };
@@ -39,20 +34,17 @@ export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean
     reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'strict', secure: options.secureCookies });
   };
 
-  return async (app: FastifyInstance): Promise<void> => {
+  return async (app) => {
     app.post('/auth/codes', {
       config: { rateLimit: { max: options.signInPerMinute, timeWindow: 60_000 } },
       schema: {
         tags: ['identity'],
         summary: 'Send a one-time sign-in code',
         description: 'Answers the same way whether or not an account exists. Limited per address and per client.',
-        body: Type.Object({ channel: Channel, address: Type.String({ minLength: 3, maxLength: 254, description: 'email address, or phone in international format' }) }, { additionalProperties: false }),
-        response: { 202: Type.Object({ challengeId: Type.String({ format: 'uuid' }), expiresAt: Type.String({ format: 'date-time' }) }) },
+        body: RequestCodeBody,
+        response: { 202: CodeChallenge },
       },
-    }, async (request, reply) => {
-      const body = request.body as { channel: 'email' | 'sms'; address: string };
-      return reply.status(202).send(await requestSignInCode(deps, body, contextOf(request)));
-    });
+    }, async (request, reply) => reply.status(202).send(await requestSignInCode(deps, request.body, contextOf(request))));
 
     app.post('/auth/codes/:challengeId/verify', {
       config: { rateLimit: { max: options.signInPerMinute * 2, timeWindow: 60_000 } },
@@ -60,58 +52,56 @@ export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean
         tags: ['identity'],
         summary: 'Sign in with the code',
         description: 'Sets the refresh cookie and returns an access token. Five wrong codes and the code is dead.',
-        params: Type.Object({ challengeId: Type.String({ format: 'uuid' }) }),
-        body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 12 }) }, { additionalProperties: false }),
-        response: { 200: SignedIn },
+        params: ChallengeParams,
+        body: VerifyCodeBody,
+        response: { 200: VerifiedSignIn },
       },
     }, async (request, reply) => {
-      const { challengeId } = request.params as { challengeId: string };
-      const { code } = request.body as { code: string };
-      const signedIn = await verifySignInCode(deps, { challengeId, code: code.trim() }, contextOf(request));
+      const signedIn = await verifySignInCode(deps, { challengeId: request.params.challengeId, code: request.body.code.trim() }, contextOf(request));
       setRefreshCookie(reply, signedIn);
-      return { accessToken: signedIn.accessToken, expiresIn: signedIn.expiresIn, account: signedIn.account };
+      return presentSignIn(signedIn);
     });
 
     app.post('/auth/first-admin', {
       config: { rateLimit: { max: 10, timeWindow: 60_000 } },
       schema: {
         tags: ['identity'], summary: 'Redeem the one-time first-admin link printed by a new embedded server',
-        body: Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }), email: Type.String({ minLength: 3, maxLength: 254 }) }, { additionalProperties: false }),
-        response: { 200: SignedIn },
+        body: FirstAdminBody,
+        response: { 200: VerifiedSignIn },
       },
     }, async (request, reply) => {
-      const signedIn = await redeemBootstrapLink(deps, request.body as { token: string; email: string }, contextOf(request));
+      const signedIn = await redeemBootstrapLink(deps, request.body, contextOf(request));
       setRefreshCookie(reply, signedIn);
-      return { accessToken: signedIn.accessToken, expiresIn: signedIn.expiresIn, account: signedIn.account };
+      return presentSignIn(signedIn);
     });
 
     app.post('/auth/passkeys/options', {
       config: { rateLimit: { max: 30, timeWindow: 60_000 } },
-      schema: { tags: ['identity'], summary: 'Start signing in with a passkey (WebAuthn request options)' },
+      schema: { tags: ['identity'], summary: 'Start signing in with a passkey (WebAuthn request options)', response: { 200: Ceremony } },
     }, async (request) => startPasskeySignIn(deps, relyingPartyOf(request, deps.publicUrl(), options.mode)));
 
     app.post('/auth/passkeys/verify', {
       config: { rateLimit: { max: 30, timeWindow: 60_000 } },
       schema: {
         tags: ['identity'], summary: 'Sign in with a passkey',
-        body: Type.Object({ ceremonyId: Type.String({ format: 'uuid' }), response: WebAuthnResponse }, { additionalProperties: false }),
-        response: { 200: SignedIn },
+        body: PasskeySignInBody,
+        response: { 200: VerifiedSignIn },
       },
     }, async (request, reply) => {
-      const signedIn = await finishPasskeySignIn(deps, request.body as { ceremonyId: string; response: AuthenticationResponseJSON }, contextOf(request));
+      const signedIn = await finishPasskeySignIn(deps, request.body, contextOf(request));
       setRefreshCookie(reply, signedIn);
-      return { accessToken: signedIn.accessToken, expiresIn: signedIn.expiresIn, account: signedIn.account };
+      return presentSignIn(signedIn);
     });
 
     app.get('/auth/oidc', {
-      schema: { tags: ['identity'], summary: 'Whether "sign in with your organisation" (OpenID Connect) is offered', response: { 200: Type.Object({ enabled: Type.Boolean(), label: Type.Union([Type.String(), Type.Null()]) }) } },
+      schema: { tags: ['identity'], summary: 'Whether "sign in with your organisation" (OpenID Connect) is offered', response: { 200: OidcOffer } },
     }, async () => ({ enabled: options.oidc !== undefined, label: options.oidc?.label ?? null }));
 
     app.get('/auth/oidc/start', {
-      schema: { tags: ['identity'], summary: 'Go to the identity provider (browser navigation; answers 302)', querystring: Type.Object({ next: Type.Optional(Type.String({ maxLength: 500, description: 'a path on this site to return to' })) }) },
+      schema: { tags: ['identity'], summary: 'Go to the identity provider (browser navigation; answers 302)', querystring: OidcStartQuery },
     }, async (request, reply) => {
       if (!options.oidc) throw new AppError('IDENTITY_OIDC_NOT_CONFIGURED');
-      return reply.redirect((await startOidcSignIn(deps, options.oidc.provider, (request.query as { next?: string }).next)).href);
+      return reply.redirect((await startOidcSignIn(deps, options.oidc.provider, request.query.next)).href);
     });
 
     app.get('/auth/oidc/callback', { schema: { tags: ['identity'], summary: 'Where the identity provider sends the browser back (302 to the app, signed in)' } }, async (request, reply) => {
@@ -129,7 +119,7 @@ export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean
 
     app.post('/auth/refresh', {
       config: { rateLimit: { max: 60, timeWindow: 60_000 } },
-      schema: { tags: ['identity'], summary: 'New tokens for the refresh cookie (rotates it)', response: { 200: Tokens } },
+      schema: { tags: ['identity'], summary: 'New tokens for the refresh cookie (rotates it)', response: { 200: AccessTokens } },
     }, async (request, reply) => {
       try {
         const tokens = await refreshSession(deps, request.cookies[REFRESH_COOKIE], contextOf(request));

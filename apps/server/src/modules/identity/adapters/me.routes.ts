@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Account, AccountExport, CodeChallenge, DeleteAccountBody, PhoneBody, VerifiedPhone, VerifyPhoneBody } from '@heyblue/contracts/identity';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { requireActor } from '../../../platform/http/actor.ts';
 import type { IdentityDeps } from '../application/identity-deps.ts';
@@ -8,18 +8,10 @@ import { deleteAccount } from '../application/delete-account.ts';
 import { requestPhoneCode, verifyPhone } from '../application/verify-phone.ts';
 import { contextOf } from './request-context.ts';
 
-const Me = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  email: Type.Union([Type.String(), Type.Null()]),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  roles: Type.Array(Type.String()),
-  createdAt: Type.String({ format: 'date-time' }),
-});
-
 /** `GET /me`: the signed-in account. */
-export function meRoutes(deps: IdentityDeps) {
-  return async (app: FastifyInstance): Promise<void> => {
-    app.get('/me', { schema: { tags: ['identity'], summary: 'The signed-in account', security: [{ bearer: [] }], response: { 200: Me } } }, async (request) => {
+export function meRoutes(deps: IdentityDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get('/me', { schema: { tags: ['identity'], summary: 'The signed-in account', security: [{ bearer: [] }], response: { 200: Account } } }, async (request) => {
       const actor = requireActor(request);
       const account = await deps.db.transaction().execute((tx) => deps.store.findAccount(tx, actor.accountId));
       if (!account) throw new AppError('PLATFORM_UNAUTHENTICATED');
@@ -30,21 +22,21 @@ export function meRoutes(deps: IdentityDeps) {
       config: { rateLimit: { max: 10, timeWindow: 60_000 } },
       schema: {
         tags: ['identity'], summary: 'Add or change my phone: a code is sent to it', security: [{ bearer: [] }],
-        body: Type.Object({ phone: Type.String({ minLength: 3, maxLength: 32 }) }, { additionalProperties: false }),
-        response: { 202: Type.Object({ challengeId: Type.String({ format: 'uuid' }), expiresAt: Type.String({ format: 'date-time' }) }) },
+        body: PhoneBody,
+        response: { 202: CodeChallenge },
       },
-    }, async (request, reply) => reply.status(202).send(await requestPhoneCode(deps, requireActor(request), (request.body as { phone: string }).phone, contextOf(request))));
+    }, async (request, reply) => reply.status(202).send(await requestPhoneCode(deps, requireActor(request), request.body.phone, contextOf(request))));
 
     app.post('/me/phone/verify', {
       config: { rateLimit: { max: 20, timeWindow: 60_000 } },
       schema: {
         tags: ['identity'], summary: 'Verify my phone with its code; this device becomes my one device (other sessions end)', security: [{ bearer: [] }],
-        body: Type.Object({ challengeId: Type.String({ format: 'uuid' }), code: Type.String({ minLength: 1, maxLength: 12 }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ phone: Type.String() }) },
+        body: VerifyPhoneBody,
+        response: { 200: VerifiedPhone },
       },
-    }, async (request) => verifyPhone(deps, requireActor(request), request.body as { challengeId: string; code: string }, contextOf(request)));
+    }, async (request) => verifyPhone(deps, requireActor(request), request.body, contextOf(request)));
 
-    app.get('/me/export', { schema: { tags: ['identity'], summary: 'Download what identity keeps about me (JSON)', security: [{ bearer: [] }] } }, async (request, reply) => {
+    app.get('/me/export', { schema: { tags: ['identity'], summary: 'Download what identity keeps about me (JSON)', security: [{ bearer: [] }], response: { 200: AccountExport } } }, async (request, reply) => {
       const actor = requireActor(request);
       const data = await deps.db.transaction().execute((tx) => deps.store.exportAccount(tx, actor.accountId));
       reply.header('content-disposition', 'attachment; filename="heyblue-account.json"');
@@ -57,7 +49,7 @@ export function meRoutes(deps: IdentityDeps) {
         summary: 'Delete my account',
         description: 'Removes personal data, ends every session; other modules remove theirs on identity.account-deleted.v1. Send `{ "confirm": "DELETE" }`.',
         security: [{ bearer: [] }],
-        body: Type.Object({ confirm: Type.Literal('DELETE') }, { additionalProperties: false }),
+        body: DeleteAccountBody,
       },
     }, async (request, reply) => {
       const actor = requireActor(request);

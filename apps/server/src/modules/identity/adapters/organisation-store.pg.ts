@@ -105,7 +105,7 @@ export function organisationStore(): OrganisationStore {
         on conflict (organisation_id, domain) do update set status = excluded.status, decided_by = coalesce(excluded.decided_by, identity.officer_domains.decided_by)`.execute(tx);
     },
     async listOfficerDomains(tx, organisationId) {
-      const rows = await sql<{ domain: string; status: string }>`select domain, status from identity.officer_domains where organisation_id = ${organisationId} order by domain`.execute(tx);
+      const rows = await sql<{ domain: string; status: 'pending' | 'approved' }>`select domain, status from identity.officer_domains where organisation_id = ${organisationId} order by domain`.execute(tx);
       return rows.rows;
     },
     async auditPage(tx, page) {

@@ -1,5 +1,6 @@
 import { AppError } from '../../../platform/errors/app-error.ts';
 import type { Actor } from '../../../platform/http/actor.ts';
+import type { MemberRole } from '../domain/access-policy.ts';
 import type { IdentityDeps, RequestContext } from './identity-deps.ts';
 import { hashInvitationToken } from './invite-member.ts';
 import type { InvitationRecord } from './organisation-ports.ts';
@@ -12,7 +13,7 @@ export async function readInvitation(deps: IdentityDeps, token: string): Promise
 }
 
 /** The invited person, signed in with the invited email, joins the organisation. */
-export async function acceptInvitation(deps: IdentityDeps, actor: Actor, token: string, context: RequestContext): Promise<{ organisationId: string; role: string }> {
+export async function acceptInvitation(deps: IdentityDeps, actor: Actor, token: string, context: RequestContext): Promise<{ organisationId: string; role: MemberRole }> {
   return deps.unitOfWork({ actorId: actor.accountId, correlationId: context.correlationId, causationId: null }, async (tx, events) => {
     const invitation = await deps.organisations.findInvitationByToken(tx, hashInvitationToken(token), true);
     if (!invitation || invitation.expiresAt.getTime() <= deps.clock.now().getTime()) throw new AppError('IDENTITY_INVITATION_NOT_FOUND');

@@ -76,6 +76,6 @@ export interface OrganisationStore {
   /** Marks unverified accounts matching an active precinct's roster or approved domains as officers; returns who changed. */
   verifyMatchingOfficers(tx: Tx, scope: { organisationId?: string; accountId?: string }, at: Date): Promise<VerifiedOfficer[]>;
   upsertOfficerDomain(tx: Tx, organisationId: string, domain: string, status: 'pending' | 'approved', by: string): Promise<void>;
-  listOfficerDomains(tx: Tx, organisationId: string): Promise<Array<{ domain: string; status: string }>>;
+  listOfficerDomains(tx: Tx, organisationId: string): Promise<Array<{ domain: string; status: 'pending' | 'approved' }>>;
   auditPage(tx: Tx, page: { limit: number; beforeId?: number }): Promise<AuditRecord[]>;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Role } from '@heyblue/contracts/identity';
 import { rolesOf } from '../domain/roles.ts';
 import type { IdentityDeps, RequestContext } from './identity-deps.ts';
 import { consumeCode, refuseWrongCode } from './check-code.ts';
@@ -8,7 +9,7 @@ import { verifyMatchingOfficers } from './verify-officers.ts';
 
 /** The outcome of a correct code: a session, and the account (new or not). */
 export interface SignedIn extends SessionTokens {
-  readonly account: { readonly id: string; readonly roles: readonly string[]; readonly isNew: boolean };
+  readonly account: { readonly id: string; readonly roles: readonly Role[]; readonly isNew: boolean };
 }
 
 /**
