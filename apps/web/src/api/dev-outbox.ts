@@ -1,40 +1,15 @@
-import { isRecord } from './decode.ts';
+import { DevOutbox } from '@heyblue/contracts/identity';
+import type { DevOutboxMessage } from '@heyblue/contracts/identity';
+import { decoderOf } from './contract.ts';
 import { apiGet } from './http.ts';
 
-/** One message the development outbox caught instead of sending it. */
-export interface DevOutboxMessage {
-  id: string;
-  channel: 'email' | 'sms';
-  to: string;
-  purpose: string;
-  subject: string;
-  text: string;
-  /** ISO 8601. */
-  sentAt: string;
-}
+export type { DevOutboxMessage };
 
-function decodeMessage(data: unknown): DevOutboxMessage {
-  if (isRecord(data)) {
-    const { id, channel, to, purpose, subject, text, sentAt } = data;
-    if (
-      typeof id === 'string' &&
-      (channel === 'email' || channel === 'sms') &&
-      typeof to === 'string' &&
-      typeof purpose === 'string' &&
-      typeof subject === 'string' &&
-      typeof text === 'string' &&
-      typeof sentAt === 'string'
-    ) {
-      return { id, channel, to, purpose, subject, text, sentAt };
-    }
-  }
-  throw new TypeError('Unexpected dev outbox message');
-}
+const decodeBody = decoderOf(DevOutbox);
 
-/** Checks the body of `GET /api/v1/dev/outbox`. */
+/** Checks the body of `GET /api/v1/dev/outbox`: its messages. */
 export function decodeDevOutbox(data: unknown): DevOutboxMessage[] {
-  if (isRecord(data) && Array.isArray(data['messages'])) return data['messages'].map(decodeMessage);
-  throw new TypeError('Unexpected /dev/outbox response');
+  return decodeBody(data).messages;
 }
 
 /** The dev outbox's messages, newest first; 404 on a production server. */

@@ -1,64 +1,24 @@
+import { OfficerClaimList, OfficerClaimSent, PrecinctList } from '@heyblue/contracts/identity';
+import type { OfficerClaim, OfficerClaimBody, Precinct } from '@heyblue/contracts/identity';
+import { decoderOf } from './contract.ts';
 import type { AuthedApi } from './organisations.ts';
-import { fail, list, record, text, textOrNull } from './decode.ts';
 
-/** An active precinct an officer can name as theirs (`GET /precincts`). */
-export interface Precinct {
-  id: string;
-  name: string;
-}
+export type { OfficerClaim, OfficerClaimSent, Precinct };
 
-/** `POST /officer-claims`: the claim waits for the precinct. */
-export interface OfficerClaimSent {
-  claimId: string;
-  status: 'pending';
-}
+const decodePrecinctList = decoderOf(PrecinctList);
+const decodeOfficerClaimList = decoderOf(OfficerClaimList);
 
-/** A pending claim as the precinct sees it (`GET /organisations/:id/officer-claims`). */
-export interface OfficerClaim {
-  id: string;
-  accountId: string;
-  email: string | null;
-  badgeNumber: string;
-  department: string;
-  /** The roster entry the claim matches (name as the precinct wrote it); null when none does. */
-  rosterName: string | null;
-  createdAt: string;
-}
-
-
-
-
-
-
-/** Checks `GET /precincts`. */
+/** Checks `GET /precincts`: the precincts. */
 export function decodePrecincts(data: unknown): Precinct[] {
-  return list(record(data, 'precincts')['precincts'], 'precincts').map((item) => {
-    const p = record(item, 'precinct');
-    return { id: text(p['id'], 'precinct id'), name: text(p['name'], 'precinct name') };
-  });
+  return decodePrecinctList(data).precincts;
 }
 
 /** Checks `POST /officer-claims`. */
-export function decodeOfficerClaimSent(data: unknown): OfficerClaimSent {
-  const c = record(data, 'claim');
-  if (c['status'] !== 'pending') fail('claim status');
-  return { claimId: text(c['claimId'], 'claimId'), status: 'pending' };
-}
+export const decodeOfficerClaimSent = decoderOf(OfficerClaimSent);
 
-/** Checks `GET /organisations/:id/officer-claims`. */
+/** Checks `GET /organisations/:id/officer-claims`: the claims. */
 export function decodeOfficerClaims(data: unknown): OfficerClaim[] {
-  return list(record(data, 'claims')['claims'], 'claims').map((item) => {
-    const c = record(item, 'claim');
-    return {
-      id: text(c['id'], 'claim id'),
-      accountId: text(c['accountId'], 'claim accountId'),
-      email: textOrNull(c['email'], 'claim email'),
-      badgeNumber: text(c['badgeNumber'], 'claim badgeNumber'),
-      department: text(c['department'], 'claim department'),
-      rosterName: textOrNull(c['rosterName'], 'claim rosterName'),
-      createdAt: text(c['createdAt'], 'claim createdAt'),
-    };
-  });
+  return decodeOfficerClaimList(data).claims;
 }
 
 const base = '/api/v1';
@@ -73,7 +33,7 @@ export function listPrecincts(api: AuthedApi, signal?: AbortSignal): Promise<Pre
 }
 
 /** Claims my entry on a precinct's roster by badge number and department. */
-export function claimOfficerEntry(api: AuthedApi, input: { organisationId: string; badgeNumber: string; department: string }): Promise<OfficerClaimSent> {
+export function claimOfficerEntry(api: AuthedApi, input: OfficerClaimBody): Promise<OfficerClaimSent> {
   return api.post(`${base}/officer-claims`, input, { decode: decodeOfficerClaimSent });
 }
 

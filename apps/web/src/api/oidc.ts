@@ -1,19 +1,11 @@
-import { isRecord } from './decode.ts';
+import { OidcOffer } from '@heyblue/contracts/identity';
+import { decoderOf } from './contract.ts';
 import { apiGet } from './http.ts';
 
-/** `GET /auth/oidc`: whether "sign in with your organisation" is offered, and its button label. */
-export interface OidcOffer {
-  enabled: boolean;
-  label: string | null;
-}
+export type { OidcOffer };
 
 /** Checks the body of `GET /auth/oidc`. */
-export function decodeOidcOffer(data: unknown): OidcOffer {
-  if (isRecord(data) && typeof data['enabled'] === 'boolean' && (data['label'] === null || typeof data['label'] === 'string')) {
-    return { enabled: data['enabled'], label: data['label'] };
-  }
-  throw new TypeError('Unexpected /auth/oidc response');
-}
+export const decodeOidcOffer = decoderOf(OidcOffer);
 
 /** Whether the server offers OpenID Connect sign-in. */
 export function getOidcOffer(signal?: AbortSignal): Promise<OidcOffer> {

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  addOfficerDomain,
   decideOrganisation,
-  decodeAuditPage,
-  decodeMyOrganisations,
   decodeRosterReport,
   listAudit,
+  listMembers,
+  listMyOrganisations,
   listOrganisationsForAdmin,
   listRoster,
 } from './organisations.ts';
@@ -38,13 +39,24 @@ function fakeApi(body: unknown) {
   return { api, calls };
 }
 
-test('my organisations carry my role', () => {
-  assert.deepEqual(decodeMyOrganisations({ organisations: [{ ...organisation, role: 'owner' }] }), [{ ...organisation, role: 'owner' }]);
+test('my organisations carry my role', async () => {
+  const { api } = fakeApi({ organisations: [{ ...organisation, role: 'owner' }] });
+  assert.deepEqual(await listMyOrganisations(api), [{ ...organisation, role: 'owner' }]);
 });
 
-test('an organisation of an unknown type or status is refused', () => {
-  assert.throws(() => decodeMyOrganisations({ organisations: [{ ...organisation, type: 'bakery', role: 'owner' }] }), TypeError);
-  assert.throws(() => decodeMyOrganisations({ organisations: [{ ...organisation, status: 'maybe', role: 'owner' }] }), TypeError);
+test('an organisation of an unknown type, status or role, or without a name, is refused', async () => {
+  for (const wrong of [{ type: 'bakery' }, { status: 'maybe' }, { role: 'boss' }, { name: undefined }]) {
+    await assert.rejects(listMyOrganisations(fakeApi({ organisations: [{ ...organisation, role: 'owner', ...wrong }] }).api), TypeError);
+  }
+});
+
+test('members and officer domains are read with their roles and statuses', async () => {
+  const member = { accountId: '6f1c2b9e-3d4a-4e5f-8a7b-9c0d1e2f3a4b', email: null, role: 'staff', since: '2026-11-21T10:29:21.199Z' };
+  assert.deepEqual(await listMembers(fakeApi({ members: [member] }).api, 'o1'), [member]);
+  await assert.rejects(listMembers(fakeApi({ members: [{ ...member, role: 'guest' }] }).api, 'o1'), TypeError);
+  const added = { domain: 'police.example', status: 'pending', officersVerified: 2 };
+  assert.deepEqual(await addOfficerDomain(fakeApi(added).api, 'o1', 'police.example'), added);
+  await assert.rejects(addOfficerDomain(fakeApi({ ...added, status: 'maybe' }).api, 'o1', 'police.example'), TypeError);
 });
 
 test('a roster report keeps every rejected line with its reason', () => {
@@ -53,27 +65,9 @@ test('a roster report keeps every rejected line with its reason', () => {
   assert.throws(() => decodeRosterReport({ ...report, rows: '5' }), TypeError);
 });
 
-test('audit entries are read, with the numeric cursor as text', () => {
-  const page = decodeAuditPage({
-    entries: [
-      {
-        id: 3,
-        at: '2026-11-21T10:29:21.199Z',
-        actorId: null,
-        actorEmail: null,
-        action: 'admin.granted',
-        subjectType: 'account',
-        subjectId: 'abc',
-        correlationId: 'c',
-        ip: null,
-        details: { email: 'a@x.example' },
-      },
-    ],
-    next: 3,
-  });
-  assert.equal(page.next, '3');
-  assert.deepEqual(page.items[0], {
-    id: '3',
+test('audit entries are read, with the numeric cursor as text', async () => {
+  const entry = {
+    id: 3,
     at: '2026-11-21T10:29:21.199Z',
     actorId: null,
     actorEmail: null,
@@ -83,7 +77,12 @@ test('audit entries are read, with the numeric cursor as text', () => {
     correlationId: 'c',
     ip: null,
     details: { email: 'a@x.example' },
-  });
+  };
+  const page = await listAudit(fakeApi({ entries: [entry], next: 3 }).api, { limit: 1 });
+  assert.equal(page.next, '3');
+  assert.deepEqual(page.items, [entry]);
+  await assert.rejects(listAudit(fakeApi({ entries: [{ ...entry, id: '3' }], next: null }).api, { limit: 1 }), TypeError);
+  await assert.rejects(listAudit(fakeApi({ entries: [{ ...entry, action: undefined }], next: null }).api, { limit: 1 }), TypeError);
 });
 
 test('list calls put their paging in the query string', async () => {

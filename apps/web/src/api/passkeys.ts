@@ -1,19 +1,13 @@
-import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON, AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/browser';
+import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON, AuthenticationResponseJSON } from '@simplewebauthn/browser';
+import { AddedPasskey, Ceremony as CeremonyBody, PasskeyList } from '@heyblue/contracts/identity';
+import type { AddPasskeyBody, Passkey } from '@heyblue/contracts/identity';
 import { decodeVerifiedSignIn } from './auth.ts';
 import type { VerifiedSignIn } from './auth.ts';
-import { isRecord } from './decode.ts';
+import { decoderOf } from './contract.ts';
 import { apiPost } from './http.ts';
 import type { Session } from './session.ts';
 
-/** One of the signed-in person's passkeys. */
-export interface Passkey {
-  id: string;
-  name: string;
-  /** ISO 8601. */
-  createdAt: string;
-  /** ISO 8601, or null when it has never signed in. */
-  lastUsedAt: string | null;
-}
+export type { AddedPasskey, Passkey };
 
 /** A WebAuthn ceremony the server started: its id and the options for the browser. */
 export interface Ceremony<Options> {
@@ -31,32 +25,22 @@ export const passkeyErrorCodes = [
 
 type Authed = Pick<Session, 'get' | 'post' | 'send'>;
 
-/** Checks a `{ ceremonyId, options }` body; the options themselves are the browser's business. */
+const decodeCeremonyBody = decoderOf(CeremonyBody);
+
+/**
+ * Checks a `{ ceremonyId, options }` body: the contract checks the id and the options' challenge;
+ * the rest of the options is the browser library's to check, so they are typed as what it expects.
+ */
 export function decodeCeremony<Options>(data: unknown): Ceremony<Options> {
-  if (isRecord(data) && typeof data['ceremonyId'] === 'string' && isRecord(data['options']) && typeof data['options']['challenge'] === 'string') {
-    return { ceremonyId: data['ceremonyId'], options: data['options'] as Options };
-  }
-  throw new TypeError('Unexpected passkey options response');
+  const { ceremonyId, options } = decodeCeremonyBody(data);
+  return { ceremonyId, options: options as Options };
 }
 
-/** Checks the body of `GET /me/passkeys`. */
+const decodePasskeyList = decoderOf(PasskeyList);
+
+/** Checks the body of `GET /me/passkeys`: the passkeys. */
 export function decodePasskeys(data: unknown): Passkey[] {
-  const list = isRecord(data) ? data['passkeys'] : undefined;
-  if (!Array.isArray(list)) throw new TypeError('Unexpected /me/passkeys response');
-  return list.map((item: unknown) => {
-    if (isRecord(item)) {
-      const { id, name, createdAt, lastUsedAt } = item;
-      if (typeof id === 'string' && typeof name === 'string' && typeof createdAt === 'string' && (lastUsedAt === null || typeof lastUsedAt === 'string')) {
-        return { id, name, createdAt, lastUsedAt };
-      }
-    }
-    throw new TypeError('Unexpected passkey');
-  });
-}
-
-function decodeAdded(data: unknown): { id: string; name: string } {
-  if (isRecord(data) && typeof data['id'] === 'string' && typeof data['name'] === 'string') return { id: data['id'], name: data['name'] };
-  throw new TypeError('Unexpected /me/passkeys response');
+  return decodePasskeyList(data).passkeys;
 }
 
 /** The signed-in person's passkeys. */
@@ -70,11 +54,8 @@ export function startPasskeyRegistration(session: Authed): Promise<Ceremony<Publ
 }
 
 /** Stores the passkey the browser created, under an optional name. */
-export function finishPasskeyRegistration(
-  session: Authed,
-  input: { ceremonyId: string; response: RegistrationResponseJSON; name?: string },
-): Promise<{ id: string; name: string }> {
-  return session.post('/api/v1/me/passkeys', input, { decode: decodeAdded });
+export function finishPasskeyRegistration(session: Authed, input: AddPasskeyBody): Promise<AddedPasskey> {
+  return session.post('/api/v1/me/passkeys', input, { decode: decoderOf(AddedPasskey) });
 }
 
 /** Removes one of the signed-in person's passkeys. */

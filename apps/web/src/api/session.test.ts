@@ -19,7 +19,7 @@ function failure(status: number, code: string): Response {
   return json(status, { error: { code, message: code, requestId: 'r' } });
 }
 
-const me = { id: 'a-1', email: 'ada@example.com', phone: null, roles: ['citizen'], createdAt: '2030-01-01T00:00:00.000Z' };
+const me = { id: '6f1c2b9e-3d4a-4e5f-8a7b-9c0d1e2f3a4b', email: 'ada@example.com', phone: null, roles: ['citizen'], createdAt: '2030-01-01T00:00:00.000Z' };
 
 /** A fake server: routes by "METHOD /path" and records every request. */
 function fakeServer(routes: Record<string, Handler>) {
