@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'apps/web/dev-dist/**', 'tools/boundaries/fixture/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'apps/web/dev-dist/**', 'tools/boundaries/fixture/**', 'packages/contracts/src/*/checks.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

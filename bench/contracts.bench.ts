@@ -1,11 +1,15 @@
 // How much checking an answer against its contract costs the web, where the page's CSP has no
 // 'unsafe-eval' and TypeBox falls back from compiled checks to its interpreter. Measures checks per
 // second of real answers (a page of 20 connections, the nearby list, a live push) compiled and
-// interpreted, against the anchor the client pays anyway: JSON.parse of the same text.
+// interpreted, and compiled ahead of time (what the web runs: packages/contracts/scripts/precompile.ts),
+// against the anchor the client pays anyway: JSON.parse of the same text.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { ConnectionPage, NearbyAnswer, NearbyEnteredMessage } from '@heyblue/contracts/connections';
+import { precompiledChecks } from '@heyblue/contracts/connections/checks';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
+import { Build } from 'typebox/schema';
 import { Settings } from 'typebox/system';
 
 const ROUND_MS = Number(process.env['BENCH_ROUND_MS'] ?? 1_000);
@@ -68,13 +72,20 @@ for (const { name, schema, n } of answers) {
   const interpreted = Compile(schema);
   if (!compiled.Check(value) || !interpreted.Check(value)) throw new Error(`the ${name} sample does not fit its schema: ${JSON.stringify(compiled.Errors(value)[0])}`);
   if (compiled.IsAccelerated() === interpreted.IsAccelerated()) throw new Error('could not turn acceleration off');
+  const factory = precompiledChecks.get(schema);
+  if (!factory) throw new Error(`${name} has no ahead-of-time check`);
+  const precompiled = factory(Build({}, schema).External().variables);
+  if (!precompiled(value)) throw new Error(`the ahead-of-time ${name} check refuses the sample`);
   anchors[`${name}JsonParsePerSecond`] = Math.round(rate(() => JSON.parse(text)));
   figures[`${name}CompiledChecksPerSecond`] = Math.round(rate(() => compiled.Check(value)));
   figures[`${name}InterpretedChecksPerSecond`] = Math.round(rate(() => interpreted.Check(value)));
+  figures[`${name}PrecompiledChecksPerSecond`] = Math.round(rate(() => precompiled(value)));
+  figures[`${name}PrecompiledMicrosPerCheck`] = Number((1e6 / (figures[`${name}PrecompiledChecksPerSecond`] ?? 1)).toFixed(2));
+  ratios[`${name}PrecompiledCheckVsJsonParse`] = Number(((anchors[`${name}JsonParsePerSecond`] ?? 0) / (figures[`${name}PrecompiledChecksPerSecond`] ?? 1)).toFixed(3));
   figures[`${name}InterpretedMicrosPerCheck`] = Number((1e6 / (figures[`${name}InterpretedChecksPerSecond`] ?? 1)).toFixed(2));
   figures[`${name}Bytes`] = text.length;
   ratios[`${name}InterpretedCheckVsJsonParse`] = Number(((anchors[`${name}JsonParsePerSecond`] ?? 0) / (figures[`${name}InterpretedChecksPerSecond`] ?? 1)).toFixed(2));
   ratios[`${name}InterpretedVsCompiled`] = Number(((figures[`${name}CompiledChecksPerSecond`] ?? 0) / (figures[`${name}InterpretedChecksPerSecond`] ?? 1)).toFixed(2));
-  console.log(`${name} (${text.length} bytes): JSON.parse ${anchors[`${name}JsonParsePerSecond`]}/s, compiled ${figures[`${name}CompiledChecksPerSecond`]}/s, interpreted ${figures[`${name}InterpretedChecksPerSecond`]}/s`);
+  console.log(`${name} (${text.length} bytes): JSON.parse ${anchors[`${name}JsonParsePerSecond`]}/s, compiled ${figures[`${name}CompiledChecksPerSecond`]}/s, interpreted ${figures[`${name}InterpretedChecksPerSecond`]}/s, ahead of time ${figures[`${name}PrecompiledChecksPerSecond`]}/s`);
 }
-console.log(JSON.stringify({ bench: 'contracts', figures, anchors, ratios, targets: {}, setup: { roundMs: ROUND_MS, node: process.version } }));
+console.log(JSON.stringify({ bench: 'contracts', figures, anchors, ratios, targets: {}, setup: { roundMs: ROUND_MS, node: process.version, loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') } }));

@@ -9,7 +9,7 @@ import { spec } from 'node:test/reporters';
 const root = path.resolve(import.meta.dirname, '..');
 process.chdir(root);
 const args = process.argv.slice(2);
-const patterns = args.length > 0 ? args.map((a) => (a.endsWith('.ts') ? a : `${a.replace(/\/$/, '')}/**/*.test.ts`)) : ['apps/*/src/**/*.test.ts', 'apps/*/test/**/*.test.ts', 'tools/**/*.test.ts'];
+const patterns = args.length > 0 ? args.map((a) => (a.endsWith('.ts') ? a : `${a.replace(/\/$/, '')}/**/*.test.ts`)) : ['apps/*/src/**/*.test.ts', 'apps/*/test/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'packages/*/scripts/**/*.test.ts', 'tools/**/*.test.ts'];
 const files = [...new Set(patterns.flatMap((p) => globSync(p)))].filter((f) => !f.includes('node_modules')).sort();
 
 if (files.some((f) => f.includes('.browser.test.ts'))) {
