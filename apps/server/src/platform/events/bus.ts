@@ -22,10 +22,32 @@ export interface EventBus {
   readonly kind: 'in-process' | 'nats';
   /** Resolves once the bus has taken responsibility for the message. */
   publish(message: BusMessage): Promise<void>;
+  /**
+   * Publishes messages in order, as one batch. Resolves once the bus has taken every one; rejects
+   * with a `PublishBatchError` naming those it could not take (it took the others).
+   */
+  publishBatch(messages: readonly BusMessage[]): Promise<void>;
   /** Registers a consumer; call before `start`. */
   subscribe(subscription: Subscription): void;
   /** Starts delivering to subscribers. */
   start(): Promise<void>;
   /** Stops delivering, letting in-flight handlers finish. */
   close(): Promise<void>;
+}
+
+/** Some messages of a batch were not taken; every other message of the batch was. */
+export class PublishBatchError extends Error {
+  /** The cause of each failure, by envelope id. */
+  readonly failures: ReadonlyMap<string, unknown>;
+
+  constructor(failures: ReadonlyMap<string, unknown>) {
+    super(`${failures.size} event(s) not published: ${[...failures.values()].map(errorText).join('; ')}`);
+    this.name = 'PublishBatchError';
+    this.failures = failures;
+  }
+}
+
+/** The message of an error, or the value said as text. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,10 +1,12 @@
-import type { EventBus, Subscription } from './bus.ts';
+import { setImmediate as setImmediatePromise } from 'node:timers/promises';
+import { errorText, PublishBatchError, type EventBus, type Subscription } from './bus.ts';
 import type { BusMessage } from './envelope.ts';
 
 /**
  * The embedded bus: `publish` runs every matching consumer and resolves when all have committed,
  * so the outbox row is only marked published once each effect is durable. A failing consumer makes
  * `publish` reject; the relay retries later and consumers that already succeeded skip it via the inbox.
+ * A batch reaches each consumer once, as the sub-batch of the types it takes, in order.
  */
 export class InProcessBus implements EventBus {
   readonly kind = 'in-process';
@@ -22,13 +24,23 @@ export class InProcessBus implements EventBus {
   }
 
   async publish(message: BusMessage): Promise<void> {
+    try {
+      await this.publishBatch([message]);
+    } catch (error) {
+      if (error instanceof PublishBatchError) throw new Error(`consumers failed: ${[...error.failures.values()].map(errorText).join('; ')}`);
+      throw error;
+    }
+  }
+
+  async publishBatch(messages: readonly BusMessage[]): Promise<void> {
     if (!this.#running) throw new Error('the in-process bus is not running');
-    const matching = this.#subscriptions.filter((s) => s.types.includes(message.envelope.type));
-    const work = Promise.allSettled(matching.map((s) => s.handle(message)));
+    const work = Promise.all(this.#subscriptions.map((s) => deliver(s, messages.filter((m) => s.types.includes(m.envelope.type)))));
     this.#inFlight.add(work);
-    const results = await work.finally(() => this.#inFlight.delete(work));
-    const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [`${matching[i]?.consumer}: ${errorText(r.reason)}`] : []));
-    if (failures.length > 0) throw new Error(`consumers failed: ${failures.join('; ')}`);
+    const failed = (await work.finally(() => this.#inFlight.delete(work))).flat();
+    if (failed.length === 0) return;
+    const texts = new Map<string, string[]>();
+    for (const { id, text } of failed) texts.set(id, [...(texts.get(id) ?? []), text]);
+    throw new PublishBatchError(new Map([...texts].map(([id, each]) => [id, new Error(each.join('; '))])));
   }
 
   async close(): Promise<void> {
@@ -37,6 +49,33 @@ export class InProcessBus implements EventBus {
   }
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/**
+ * Hands a consumer its sub-batch: whole to `handleBatch`, and if that throws (or there is none) one
+ * event at a time, so a poison event fails alone. Returns what failed, naming the consumer.
+ */
+async function deliver(subscription: Subscription, batch: readonly BusMessage[]): Promise<Array<{ id: string; text: string }>> {
+  const failed = (message: BusMessage, error: unknown): { id: string; text: string } => ({ id: message.envelope.id, text: `${subscription.consumer}: ${errorText(error)}` });
+  if (batch.length === 0) return [];
+  if (subscription.handleBatch) {
+    // PGlite answers queries without returning to the event loop: each delivery gives it a turn first,
+    // so a backlog cannot starve timers and sockets (the whole embedded server) until it drains.
+    await setImmediatePromise();
+    try {
+      await subscription.handleBatch(batch);
+      return [];
+    } catch (error) {
+      const [only] = batch;
+      if (only && batch.length === 1) return [failed(only, error)];
+    }
+  }
+  const failures: Array<{ id: string; text: string }> = [];
+  for (const message of batch) {
+    await setImmediatePromise();
+    try {
+      await subscription.handle(message);
+    } catch (error) {
+      failures.push(failed(message, error));
+    }
+  }
+  return failures;
 }

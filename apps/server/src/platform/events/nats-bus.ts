@@ -1,7 +1,8 @@
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
 import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
-import type { EventBus, Subscription } from './bus.ts';
+import { BatchQueue } from './batch-queue.ts';
+import { PublishBatchError, type EventBus, type Subscription } from './bus.ts';
 import type { BusMessage, EventEnvelope } from './envelope.ts';
 
 /** How the NATS bus is set up. */
@@ -14,19 +15,22 @@ export interface NatsBusOptions {
   readonly subjectPrefix?: string;
   readonly maxDeliver?: number;
   readonly ackWaitMs?: number;
+  /** Most messages handed to a consumer's `handleBatch` at once (default 256). */
+  readonly maxBatch?: number;
   readonly logger: Logger;
 }
 
 /**
  * JetStream: events are subjects named after their type, the outbox id is `Nats-Msg-Id` (the
  * server's 2-minute duplicate window; the inbox makes effects happen once beyond it), and every
- * consumer is a durable pull consumer per event type (NATS 2.9 has no multi-subject filters).
+ * consumer is a durable pull consumer per event type (NATS 2.9 has no multi-subject filters). Pulled
+ * messages queue up and a consumer takes whatever has arrived as one batch, acked once it commits.
  */
 export class NatsBus implements EventBus {
   readonly kind = 'nats';
   readonly #options: NatsBusOptions;
   readonly #subscriptions: Subscription[] = [];
-  readonly #loops: Array<{ messages: ConsumerMessages; done: Promise<void> }> = [];
+  readonly #loops: Array<{ messages: ConsumerMessages; queue: BatchQueue<JsMsg>; done: Promise<void> }> = [];
   #nc: NatsConnection | undefined;
   #js: JetStreamClient | undefined;
 
@@ -71,8 +75,9 @@ export class NatsBus implements EventBus {
           ack_wait: (this.#options.ackWaitMs ?? 30_000) * 1_000_000,
         });
         const consumer = await this.#js.consumers.get(stream, durable);
-        const messages = await consumer.consume({ max_messages: 64 });
-        this.#loops.push({ messages, done: this.#deliver(messages, subscription) });
+        const queue = new BatchQueue<JsMsg>();
+        const messages = await consumer.consume({ max_messages: this.#maxBatch, callback: (msg) => queue.push(msg) });
+        this.#loops.push({ messages, queue, done: this.#deliver(queue, subscription) });
       }
     }
   }
@@ -84,8 +89,23 @@ export class NatsBus implements EventBus {
     await this.#js.publish(this.#subject(message.envelope.type), JSON.stringify(message.envelope), { msgID: message.envelope.id, headers: h });
   }
 
+  async publishBatch(messages: readonly BusMessage[]): Promise<void> {
+    // Sent together on one connection they keep their order and share the round trips to the broker.
+    const results = await Promise.allSettled(messages.map((m) => this.publish(m)));
+    const failures = new Map<string, unknown>();
+    results.forEach((r, i) => {
+      const id = messages[i]?.envelope.id;
+      if (r.status === 'rejected' && id) failures.set(id, r.reason);
+    });
+    if (failures.size > 0) throw new PublishBatchError(failures);
+  }
+
   async close(): Promise<void> {
-    for (const loop of this.#loops) await loop.messages.close();
+    for (const loop of this.#loops) {
+      await loop.messages.close();
+      // Pulled but not yet handled: handed back at once rather than after the ack wait.
+      for (const msg of loop.queue.close()) msg.nak();
+    }
     await Promise.allSettled(this.#loops.map((l) => l.done));
     this.#loops.length = 0;
     if (this.#nc && !this.#nc.isClosed()) await this.#nc.drain();
@@ -95,27 +115,48 @@ export class NatsBus implements EventBus {
     return `${this.#options.subjectPrefix ?? ''}${type}`;
   }
 
-  async #deliver(messages: ConsumerMessages, subscription: Subscription): Promise<void> {
-    const maxDeliver = this.#options.maxDeliver ?? 10;
-    for await (const msg of messages) {
-      const envelope = parseEnvelope(msg);
-      if (!envelope) {
-        this.#options.logger.error({ consumer: subscription.consumer, subject: msg.subject }, 'dropping a message that is not an event envelope');
-        msg.term();
-        continue;
-      }
-      try {
-        await subscription.handle({ envelope, traceContext: traceContextOf(msg) });
-        msg.ack();
-      } catch (error) {
-        const attempts = msg.info.deliveryCount;
-        this.#options.logger.warn({ err: error, consumer: subscription.consumer, eventId: envelope.id, attempts }, 'consumer failed');
-        if (attempts >= maxDeliver) {
-          await subscription.onGiveUp?.(envelope, error, attempts);
+  get #maxBatch(): number {
+    return this.#options.maxBatch ?? 256;
+  }
+
+  async #deliver(queue: BatchQueue<JsMsg>, subscription: Subscription): Promise<void> {
+    for (let batch = await queue.take(this.#maxBatch); batch.length > 0; batch = await queue.take(this.#maxBatch)) {
+      const delivered: Array<{ msg: JsMsg; message: BusMessage }> = [];
+      for (const msg of batch) {
+        const envelope = parseEnvelope(msg);
+        if (envelope) delivered.push({ msg, message: { envelope, traceContext: traceContextOf(msg) } });
+        else {
+          this.#options.logger.error({ consumer: subscription.consumer, subject: msg.subject }, 'dropping a message that is not an event envelope');
           msg.term();
-        } else {
-          msg.nak(Math.min(30_000, 100 * 2 ** attempts));
         }
+      }
+      if (delivered.length > 1 && subscription.handleBatch) {
+        try {
+          await subscription.handleBatch(delivered.map((d) => d.message));
+          for (const { msg } of delivered) msg.ack();
+          continue;
+        } catch (error) {
+          // One by one below, so a poison event is retried (and given up) alone.
+          this.#options.logger.warn({ err: error, consumer: subscription.consumer, events: delivered.length }, 'consumer failed a batch; handling it one event at a time');
+        }
+      }
+      for (const { msg, message } of delivered) await this.#deliverOne(msg, message, subscription);
+    }
+  }
+
+  async #deliverOne(msg: JsMsg, message: BusMessage, subscription: Subscription): Promise<void> {
+    const maxDeliver = this.#options.maxDeliver ?? 10;
+    try {
+      await subscription.handle(message);
+      msg.ack();
+    } catch (error) {
+      const attempts = msg.info.deliveryCount;
+      this.#options.logger.warn({ err: error, consumer: subscription.consumer, eventId: message.envelope.id, attempts }, 'consumer failed');
+      if (attempts >= maxDeliver) {
+        await subscription.onGiveUp?.(message.envelope, error, attempts);
+        msg.term();
+      } else {
+        msg.nak(Math.min(30_000, 100 * 2 ** attempts));
       }
     }
   }

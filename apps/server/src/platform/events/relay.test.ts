@@ -35,3 +35,29 @@ test('an in-process backlog on PGlite leaves the event loop free between events 
   assert.ok(handledWhenTimerFired >= 0 && handledWhenTimerFired < 50, `a 1 ms timer fired while the batch ran (after ${handledWhenTimerFired} events)`);
   await bus.close();
 });
+
+test('a poison row in a batch is counted and parked alone: the rest of the batch is published and marked once', async () => {
+  const bus = new InProcessBus();
+  const isPoison = (payload: unknown): boolean => JSON.stringify(payload) === '{"n":2}';
+  const handled: unknown[] = [];
+  bus.subscribe({
+    consumer: 'test.poisoned',
+    types: ['test.poisoned.v1'],
+    handle: async ({ envelope }) => (isPoison(envelope.payload) ? Promise.reject(new Error('poison')) : void handled.push(envelope.payload)),
+    handleBatch: async (messages) => (messages.some((m) => isPoison(m.envelope.payload)) ? Promise.reject(new Error('poison in the batch')) : void handled.push(...messages.map((m) => m.envelope.payload))),
+  });
+  await bus.start();
+  const context = { actorId: null, correlationId: crypto.randomUUID(), causationId: null };
+  await database.db.transaction().execute((trx) => appendToOutbox(trx, Array.from({ length: 5 }, (_, n) => envelopeOf('test.poisoned.v1', { n }, context, new Date()))));
+  const relay = new OutboxRelay({ db: database.db, bus, logger: pino({ level: 'silent' }), metrics: createMetrics(), options: { pollMs: 10, batchSize: 50, maxAttempts: 2 } });
+  assert.equal(await relay.runOnce(), 5);
+  assert.deepEqual(handled, [{ n: 0 }, { n: 1 }, { n: 3 }, { n: 4 }]);
+  await sql`update platform.outbox set claimed_until = null where type = 'test.poisoned.v1'`.execute(database.db);
+  assert.equal(await relay.runOnce(), 1, 'only the poison row is claimed again');
+  const rows = await sql<{ n: number; attempts: number; published: boolean; parked: boolean; last_error: string | null }>`
+    select (payload->>'n')::int as n, attempts, published_at is not null as published, parked_at is not null as parked, last_error
+    from platform.outbox where type = 'test.poisoned.v1' order by seq`.execute(database.db);
+  assert.deepEqual(rows.rows.map((r) => [r.n, r.attempts, r.published, r.parked]), [[0, 1, true, false], [1, 1, true, false], [2, 2, false, true], [3, 1, true, false], [4, 1, true, false]]);
+  assert.match(rows.rows[2]?.last_error ?? '', /test\.poisoned: poison/);
+  await bus.close();
+});

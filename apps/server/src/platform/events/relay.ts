@@ -4,8 +4,8 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { inSpanFrom } from '../observability/tracing.ts';
-import type { EventBus } from './bus.ts';
-import type { EventEnvelope } from './envelope.ts';
+import { PublishBatchError, type EventBus } from './bus.ts';
+import type { BusMessage } from './envelope.ts';
 
 /** Relay tuning. */
 export interface RelayOptions {
@@ -32,8 +32,10 @@ interface OutboxRow {
 
 /**
  * Moves committed outbox rows to the bus. Rows are claimed with `FOR UPDATE SKIP LOCKED` and a lease,
- * so several instances share the work and a crashed relay's rows come back after the lease. Each
- * attempt is counted, the last error kept, and a row that keeps failing is parked.
+ * so several instances share the work and a crashed relay's rows come back after the lease. A claimed
+ * batch is published as one and marked published by one statement. Each attempt is counted, and a
+ * row that failed keeps its last error; one that keeps failing is parked — the bus names the rows
+ * of a batch that failed, so a poison row is counted and parked alone.
  */
 export class OutboxRelay {
   readonly #db: Db;
@@ -77,36 +79,39 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many rows it claimed. */
   async runOnce(): Promise<number> {
     const rows = await this.#claim();
-    const published: number[] = [];
-    const publishOne = async (row: OutboxRow): Promise<void> => {
-      const envelope = toEnvelope(row);
-      try {
-        await inSpanFrom(`publish ${row.type}`, row.trace_context ?? {}, 'producer', async () => {
-          await this.#bus.publish({ envelope, traceContext: row.trace_context ?? {} });
-        });
-        published.push(row.seq);
-        this.#metrics.outboxLag.observe((Date.now() - row.occurred_at.getTime()) / 1000);
-      } catch (error) {
-        await this.#recordFailure(row, error);
-      }
-    };
-    if (this.#bus.kind === 'nats') {
-      // A broker acknowledges each publish; sent together they share the round trips (one connection keeps their order).
-      await Promise.all(rows.map(publishOne));
-    } else {
-      // In process, publishing runs the consumers: one at a time, in order. PGlite answers queries
-      // without ever returning to the event loop, so a backlog would starve timers and sockets (the
-      // whole embedded server) until it drained: each event gives the loop a turn first.
-      for (const row of rows) {
-        await setImmediatePromise();
-        await publishOne(row);
-      }
-    }
+    const [first] = rows;
+    if (!first) return 0;
+    const failures = await inSpanFrom(`publish ${rows.length} event(s)`, first.trace_context ?? {}, 'producer', () => this.#publish(rows));
+    const published = rows.filter((row) => !failures.has(row.id));
     if (published.length > 0) {
-      await sql`update platform.outbox set published_at = now(), claimed_until = null, last_error = null where seq = any(${published}::bigint[])`.execute(this.#db);
+      await sql`update platform.outbox set published_at = now(), claimed_until = null, last_error = null where seq = any(${published.map((r) => r.seq)}::bigint[])`.execute(this.#db);
       this.#metrics.outboxPublished.inc(published.length);
+      const now = Date.now();
+      for (const row of published) this.#metrics.outboxLag.observe((now - row.occurred_at.getTime()) / 1000);
     }
+    for (const row of rows) if (failures.has(row.id)) await this.#recordFailure(row, failures.get(row.id));
     return rows.length;
+  }
+
+  /** Publishes the rows as one batch; returns what failed, by event id. */
+  async #publish(rows: readonly OutboxRow[]): Promise<ReadonlyMap<string, unknown>> {
+    const messages = rows.map(toMessage);
+    if (this.#bus.kind === 'in-process') {
+      // In process, publishing runs the consumers. PGlite answers queries without ever returning to
+      // the event loop, so a backlog would starve timers and sockets (the whole embedded server) until
+      // it drained: each batch gives the loop a turn first (and the bus one before each delivery).
+      await setImmediatePromise();
+    }
+    try {
+      await this.#bus.publishBatch(messages);
+      return new Map();
+    } catch (error) {
+      if (error instanceof PublishBatchError) return error.failures;
+      // Not said which: each alone, so only a poison row is counted against.
+      const failures = new Map<string, unknown>();
+      for (const message of messages) await this.#bus.publish(message).catch((cause: unknown) => failures.set(message.envelope.id, cause));
+      return failures;
+    }
   }
 
   async #claim(): Promise<OutboxRow[]> {
@@ -164,8 +169,8 @@ export class OutboxRelay {
   }
 }
 
-function toEnvelope(row: OutboxRow): EventEnvelope {
-  return {
+function toMessage(row: OutboxRow): BusMessage {
+  const envelope = {
     id: row.id,
     type: row.type,
     occurredAt: row.occurred_at.toISOString(),
@@ -174,4 +179,5 @@ function toEnvelope(row: OutboxRow): EventEnvelope {
     causationId: row.causation_id,
     payload: row.payload,
   };
+  return { envelope, traceContext: row.trace_context ?? {} };
 }
