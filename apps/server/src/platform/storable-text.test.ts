@@ -60,6 +60,13 @@ describe('storable text', () => {
     assert.equal(firstUnstorableText(deep)?.path.length, 200_000);
   });
 
+  test('with a depth limit, the first array or object nested deeper is named', () => {
+    assert.equal(firstUnstorableText({ a: { b: { c: 'ok' } } }, '', 3), undefined);
+    assert.deepEqual(firstUnstorableText({ a: { b: { c: { d: 'ok' } } } }, '', 3), { path: '/a/b/c', reason: 'must not nest arrays and objects more than 3 deep' });
+    assert.equal(firstUnstorableText({ a: [[['x']]] }, '/body', 2)?.path, '/body/a/0');
+    assert.equal(firstUnstorableText(JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`), '', 32)?.path.split('/').length, 33);
+  });
+
   test('buffers, dates and class instances are not entered; objects without a prototype (query strings) are', () => {
     assert.equal(firstUnstorableText({ file: Buffer.from([0, 0, 0]), at: new Date(0) }), undefined);
     const query: Record<string, unknown> = Object.create(null);

@@ -40,6 +40,8 @@ interface Frame {
   readonly value: unknown;
   readonly key: string;
   readonly parent: Frame | undefined;
+  /** How many arrays and objects hold the value. */
+  readonly depth: number;
   /** The frame checks an object's key (its value is the key), not what the key holds. */
   readonly isKey?: boolean;
 }
@@ -47,23 +49,31 @@ interface Frame {
 /**
  * The first string (or object key) PostgreSQL cannot store inside a JSON-like value, depth first in
  * document order, or undefined. Walks with its own stack, so a body nested 100,000 deep cannot
- * overflow the call stack; only arrays and plain objects are entered (not buffers or dates).
+ * overflow the call stack; only arrays and plain objects are entered (not buffers or dates). With
+ * `maxDepth`, an array or object nested deeper is refused too (naming it), because recursive code
+ * after the walk (schema defaults and checks, JSON.stringify) would overflow on it.
  */
-export function firstUnstorableText(value: unknown, basePath = ''): UnstorableText | undefined {
-  const stack: Frame[] = [{ value, key: '', parent: undefined }];
+export function firstUnstorableText(value: unknown, basePath = '', maxDepth = Number.POSITIVE_INFINITY): UnstorableText | undefined {
+  const stack: Frame[] = [{ value, key: '', parent: undefined, depth: 0 }];
   for (let frame = stack.pop(); frame; frame = stack.pop()) {
     const current = frame.value;
     if (typeof current === 'string') {
       const reason = unstorableReason(current);
       if (reason) return { path: basePath + pointerOf(frame), reason: frame.isKey ? `has a key that ${reason}` : reason };
-    } else if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], key: String(i), parent: frame });
-    } else if (isPlainObject(current)) {
+      continue;
+    }
+    const isArray = Array.isArray(current);
+    if (!isArray && !isPlainObject(current)) continue;
+    if (frame.depth >= maxDepth) return { path: basePath + pointerOf(frame), reason: `must not nest arrays and objects more than ${maxDepth} deep` };
+    const depth = frame.depth + 1;
+    if (isArray) {
+      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], key: String(i), parent: frame, depth });
+    } else {
       const keys = Object.keys(current);
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i] ?? '';
-        stack.push({ value: current[key], key, parent: frame });
-        stack.push({ value: key, key, parent: frame, isKey: true });
+        stack.push({ value: current[key], key, parent: frame, depth });
+        stack.push({ value: key, key, parent: frame, depth, isKey: true });
       }
     }
   }

@@ -9,23 +9,26 @@ import { firstUnstorableIndex, firstUnstorableText, type UnstorableText } from '
  * TypeBox validation for every route: query strings, params and headers are converted from strings
  * (`?limit=10` is a number) and every part gets its schema defaults, then checked. The library's own
  * compiler converts but applies no defaults, so an omitted `limit` with a default would be refused.
- * A value the schema accepts is then refused if any string in it (unknown-shaped objects and keys
- * included) is text PostgreSQL cannot store, so no route has to remember to.
+ * A value is refused if any string in it (unknown-shaped objects and keys included) is text
+ * PostgreSQL cannot store, so no route has to remember to, or if it nests past MAX_DEPTH.
  */
 export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
   const check = Compile(schema);
   return (value: unknown) => {
+    // Walked before TypeBox, whose defaults and checks recurse: a body nested 10,000 deep overflows them.
+    // Conversion and defaults add no text, so what passes here stays storable.
+    const refused = firstUnstorableText(value, '', MAX_DEPTH);
+    if (refused) return { error: [asValidationError(refused)] };
     const converted = httpPart === 'body' ? value : Value.Convert(schema, value);
     const withDefaults = Value.Default(schema, converted);
-    if (!check.Check(withDefaults)) {
-      const error: FastifySchemaValidationError[] = check.Errors(withDefaults);
-      return { error };
-    }
-    const unstorable = firstUnstorableText(withDefaults);
-    if (unstorable) return { error: [asValidationError(unstorable)] };
-    return { value: withDefaults };
+    if (check.Check(withDefaults)) return { value: withDefaults };
+    const error: FastifySchemaValidationError[] = check.Errors(withDefaults);
+    return { error };
   };
 };
+
+/** Far deeper than any request the API takes (a rule's area is 3 levels, a passkey's answer 4). */
+const MAX_DEPTH = 32;
 
 type Part = 'body' | 'querystring' | 'params' | 'headers';
 
@@ -45,7 +48,7 @@ export function refuseUnstorableText(app: FastifyInstance): void {
     ];
     for (const [part, value, schema] of parts) {
       if (schema !== undefined || value === undefined || value === null) continue;
-      const found = firstUnstorableText(value);
+      const found = firstUnstorableText(value, '', MAX_DEPTH);
       if (found) throw refusal(part, found, typeof value === 'string' ? value : undefined);
     }
   });
