@@ -15,11 +15,18 @@ export interface CauseInput {
   readonly active?: boolean;
 }
 
+/** A title of only spaces would be stored empty, which the table refuses: it is the field's fault, said as such. */
+function titleOf(title: string): string {
+  const trimmed = title.trim();
+  if (!trimmed) throw new AppError('PLATFORM_VALIDATION_FAILED', 'A cause needs a title that is not blank.', [{ in: 'body', path: '/title', message: 'must not be blank' }]);
+  return trimmed;
+}
+
 /** Creates a cause (a family in need is one the charity vouches for). */
 export async function createCause(deps: RewardsDeps, caller: Caller, organisationId: string, input: CauseInput) {
   return deps.db.transaction().execute(async (tx) => {
     const org = await organisationForMember(deps, tx, caller, organisationId, 'causes');
-    const cause: CauseRecord = { id: crypto.randomUUID(), organisationId, organisationName: org.name, kind: input.kind, title: input.title.trim(), description: input.description.trim(), goalPoints: input.goalPoints, receivedPoints: 0, active: input.active ?? true };
+    const cause: CauseRecord = { id: crypto.randomUUID(), organisationId, organisationName: org.name, kind: input.kind, title: titleOf(input.title), description: input.description.trim(), goalPoints: input.goalPoints, receivedPoints: 0, active: input.active ?? true };
     await deps.catalogue.insertCause(tx, cause);
     return presentCause(cause);
   });
@@ -32,7 +39,7 @@ export async function updateCause(deps: RewardsDeps, caller: Caller, organisatio
     const current = await deps.catalogue.cause(tx, causeId);
     if (!current || current.organisationId !== organisationId) throw new AppError('REWARDS_CAUSE_NOT_FOUND');
     const cause: CauseRecord = {
-      ...current, kind: patch.kind ?? current.kind, title: patch.title?.trim() ?? current.title, description: patch.description?.trim() ?? current.description,
+      ...current, kind: patch.kind ?? current.kind, title: patch.title === undefined ? current.title : titleOf(patch.title), description: patch.description?.trim() ?? current.description,
       goalPoints: patch.goalPoints === undefined ? current.goalPoints : patch.goalPoints, active: patch.active ?? current.active,
     };
     await deps.catalogue.updateCause(tx, cause);

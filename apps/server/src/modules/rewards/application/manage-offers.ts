@@ -85,6 +85,8 @@ function checked(input: OfferInput, defaultStart: Date): CheckedFields {
   if (Number.isNaN(startsAt.getTime()) || (endsAt && Number.isNaN(endsAt.getTime()))) throw new AppError('REWARDS_OFFER_INVALID', 'Dates must be ISO date-times.');
   if (endsAt && endsAt.getTime() <= startsAt.getTime()) throw new AppError('REWARDS_OFFER_INVALID', 'An offer must end after it starts.');
   if (input.issuerUrl && !/^https?:\/\/[^\s]+$/.test(input.issuerUrl)) throw new AppError('REWARDS_OFFER_INVALID', 'The issuer URL must be an http(s) address.');
+  // Trimmed below: a title or category of only spaces would be stored empty, which the table refuses.
+  if (!input.title.trim() || !input.category.trim()) throw new AppError('REWARDS_OFFER_INVALID', 'An offer needs a title and a category that are not blank.');
   return {
     title: input.title.trim(), description: input.description.trim(), category: input.category.trim().toLowerCase(), pricePoints: input.pricePoints,
     stockLeft: input.stock, perUserLimit: input.perUserLimit, startsAt, endsAt, locations: input.locations, voucherValidDays: input.voucherValidDays, issuerUrl: input.issuerUrl,
