@@ -187,7 +187,8 @@ test('connections socket messages are parsed and checked like HTTP answers', () 
   assert.deepEqual(frame({ type: 'nearby.entered', officer }), { type: 'nearby.entered', officer });
   assert.deepEqual(frame({ type: 'nearby.left', officerId: ids.officer }), { type: 'nearby.left', officerId: ids.officer });
   assert.deepEqual(frame({ type: 'availability.changed', window: null, reason: 'expired' }), { type: 'availability.changed', window: null, reason: 'expired' });
-  assert.deepEqual(frame({ type: 'availability.changed', window, reason: 'sideways' }), { type: 'availability.changed', window });
+  assert.deepEqual(frame({ type: 'availability.changed', window }), { type: 'availability.changed', window });
+  assert.equal(frame({ type: 'availability.changed', window, reason: 'sideways' }), undefined, 'a reason the contract does not list is refused');
   assert.deepEqual(frame({ type: 'request.updated', request }), { type: 'request.updated', request });
   assert.deepEqual(frame({ type: 'connection.made', connection }), { type: 'connection.made', connection });
   const position = { type: 'meet.position', connectionId: ids.connection, userId: ids.officer, lat: 40.7, lon: -73.9, accuracy: 12, until: connection.meetUntil };
@@ -199,5 +200,6 @@ test('connections socket messages are parsed and checked like HTTP answers', () 
   });
   assert.equal(frame({ type: 'nearby.entered', officer: { ...officer, band: 'next-door' } }), undefined, 'a finer band than the contract allows is dropped');
   assert.equal(frame({ ...position, lat: 'here' }), undefined);
-  assert.equal(frame({ type: 'request.received' }), undefined);
+  assert.equal(frame({ type: 'request.received' }), undefined, 'a message without its request');
+  assert.equal(frame({ type: 'connection.made', connection: { ...connection, kind: 'telepathy' } }), undefined);
 });

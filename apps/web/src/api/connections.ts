@@ -2,15 +2,15 @@
 // and every answer is checked against it before the app sees it.
 import {
   Accepted,
-  AvailabilityWindow,
-  Connection,
+  type AvailabilityWindow,
+  type Connection,
   ConnectionAnswer,
   ConnectionPage,
-  ConnectionRequest,
+  type ConnectionRequest,
   ConnectionSettings,
   LocationRejectionCode,
   NearbyAnswer,
-  NearbyOfficer,
+  type NearbyOfficer,
   OpenWindowAnswer,
   PendingRequests,
   QrCode,
@@ -22,7 +22,6 @@ import {
   type RequestKind,
   type VirtualOfficer,
 } from '@heyblue/contracts/connections';
-import { Nullable } from '@heyblue/contracts/shared';
 import { decoderOf } from './contract.ts';
 import type { Method, RequestOptions } from './http.ts';
 
@@ -97,17 +96,6 @@ export const decodeQrCode = decoderOf(QrCode, 'connection code');
 export const decodeConnectionAnswer = decoderOf(ConnectionAnswer, 'connection');
 /** Checks `GET /connections`. */
 export const decodeConnectionPage = decoderOf(ConnectionPage, 'connections');
-
-// The socket's messages are still read by ws-messages.ts with these; they go once it checks whole
-// messages against the contract's message schemas.
-/** Checks a nearby officer (socket). */
-export const decodeNearbyOfficer = decoderOf(NearbyOfficer, 'nearby officer');
-/** Checks a window or null (socket). */
-export const decodeWindowOrNull = decoderOf(Nullable(AvailabilityWindow), 'window');
-/** Checks a request (socket). */
-export const decodeRequest = decoderOf(ConnectionRequest, 'request');
-/** Checks a connection (socket). */
-export const decodeConnection = decoderOf(Connection, 'connection');
 
 /* ---------- calls ---------- */
 
