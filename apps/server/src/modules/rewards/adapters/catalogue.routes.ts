@@ -1,45 +1,42 @@
-import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { CategoriesAnswer, CausePage, CauseSearchQuery, OfferAnswer, OfferPage, OfferParams, OfferSearchQuery } from '@heyblue/contracts/rewards';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { offerById, offerCategories, searchCauses, searchOffers } from '../application/browse.ts';
 import type { RewardsDeps } from '../application/rewards-deps.ts';
 import { callerOf } from './caller.ts';
-import { CauseBody, OfferBody, PageOf, PageQuery } from './rewards-schemas.ts';
 
 const bearer = [{ bearer: [] }];
 const tags = ['rewards'];
 
 /** What points buy and where they can go: offers, schemes and causes, for signed-in people. */
-export function catalogueRoutes(deps: RewardsDeps) {
-  return async (app: FastifyInstance): Promise<void> => {
+export function catalogueRoutes(deps: RewardsDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
     app.get('/rewards/offers', {
       schema: {
         tags, summary: 'Active offers and schemes: by text, category, kind, and within radiusKm of near=lat,lon (then nearest first; otherwise newest first)', security: bearer,
-        querystring: Type.Intersect([PageQuery, Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), category: Type.Optional(Type.String({ maxLength: 40 })), kind: Type.Optional(Type.Union([Type.Literal('offer'), Type.Literal('scheme')])), near: Type.Optional(Type.String({ maxLength: 60 })), radiusKm: Type.Optional(Type.Number({ minimum: 0.1, maximum: 500, default: 10 })) })]),
-        response: { 200: PageOf(OfferBody) },
+        querystring: OfferSearchQuery, response: { 200: OfferPage },
       },
     }, async (request) => {
       callerOf(request);
-      const query = request.query as { q?: string; category?: string; kind?: 'offer' | 'scheme'; near?: string; radiusKm?: number; limit?: number; cursor?: string };
+      const query = request.query;
       return searchOffers(deps, { text: query.q?.trim() || null, category: query.category?.trim().toLowerCase() || null, kind: query.kind ?? null, near: nearOf(query.near), radiusKm: query.radiusKm ?? 10, limit: query.limit ?? 20, cursor: query.cursor });
     });
 
-    app.get('/rewards/offers/categories', { schema: { tags, summary: 'Categories in use', security: bearer } }, async (request) => {
+    app.get('/rewards/offers/categories', { schema: { tags, summary: 'Categories in use', security: bearer, response: { 200: CategoriesAnswer } } }, async (request) => {
       callerOf(request);
       return { items: await offerCategories(deps) };
     });
 
-    app.get('/rewards/offers/:offerId', { schema: { tags, summary: 'One offer', security: bearer, params: Type.Object({ offerId: Type.String({ format: 'uuid' }) }), response: { 200: Type.Object({ offer: OfferBody }) } } }, async (request) => {
+    app.get('/rewards/offers/:offerId', { schema: { tags, summary: 'One offer', security: bearer, params: OfferParams, response: { 200: OfferAnswer } } }, async (request) => {
       callerOf(request);
-      const { offerId } = request.params as { offerId: string };
-      return { offer: await offerById(deps, offerId) };
+      return { offer: await offerById(deps, request.params.offerId) };
     });
 
     app.get('/rewards/causes', {
-      schema: { tags, summary: 'Active causes by text', security: bearer, querystring: Type.Intersect([PageQuery, Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) })]), response: { 200: PageOf(CauseBody) } },
+      schema: { tags, summary: 'Active causes by text', security: bearer, querystring: CauseSearchQuery, response: { 200: CausePage } },
     }, async (request) => {
       callerOf(request);
-      const query = request.query as { q?: string; limit?: number; cursor?: string };
+      const query = request.query;
       return searchCauses(deps, query.q?.trim() || null, query.limit ?? 20, query.cursor);
     });
   };

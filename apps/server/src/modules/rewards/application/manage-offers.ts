@@ -3,7 +3,7 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { organisationForMember } from './partner-access.ts';
 import type { OfferLocation, OfferRecord } from './ports.ts';
 import type { Caller, RewardsDeps } from './rewards-deps.ts';
-import { presentOffer, presentTillVoucher, type OfferAudience } from './views.ts';
+import { presentPartnerOffer, presentTillVoucher, type OfferAudience } from './views.ts';
 
 /** Owners and admins see an external issuer's signing secret; staff see the offer without it. */
 const audienceOf = (role: 'owner' | 'staff' | 'admin'): OfferAudience => (role === 'staff' ? 'member' : 'owner');
@@ -34,7 +34,7 @@ export async function createOffer(deps: RewardsDeps, caller: Caller, organisatio
       status: input.status ?? 'active', distanceKm: null,
     };
     await deps.catalogue.insertOffer(tx, offer);
-    return presentOffer(offer, audienceOf(org.callerRole));
+    return presentPartnerOffer(offer, audienceOf(org.callerRole));
   });
 }
 
@@ -57,7 +57,7 @@ export async function updateOffer(deps: RewardsDeps, caller: Caller, organisatio
       issuerSecret: merged.issuerUrl ? (current.issuerSecret ?? randomBytes(32).toString('base64url')) : null,
     };
     await deps.catalogue.updateOffer(tx, offer);
-    return presentOffer(offer, audienceOf(org.callerRole));
+    return presentPartnerOffer(offer, audienceOf(org.callerRole));
   });
 }
 
@@ -65,7 +65,7 @@ export async function updateOffer(deps: RewardsDeps, caller: Caller, organisatio
 export async function offersOfOrganisation(deps: RewardsDeps, caller: Caller, organisationId: string, limit: number, cursor: string | undefined) {
   const org = await organisationForMember(deps, deps.db, caller, organisationId, 'offers');
   const page = await deps.catalogue.offersOf(deps.db, organisationId, limit, cursor);
-  return { items: page.items.map((o) => presentOffer(o, audienceOf(org.callerRole))), nextCursor: page.nextCursor };
+  return { items: page.items.map((o) => presentPartnerOffer(o, audienceOf(org.callerRole))), nextCursor: page.nextCursor };
 }
 
 /** The vouchers an organisation issued (what for and where they stand, never who holds them). */

@@ -1,3 +1,4 @@
+import type { LedgerCheck, Rule } from '@heyblue/contracts/rewards';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { pointsFor, problemsOf, ruleApplies, type ConnectionKind, type Party, type RuleDefinition } from '../domain/earning-rules.ts';
 import { localMoment } from '../domain/local-time.ts';
@@ -8,9 +9,13 @@ function adminOnly(caller: Caller): void {
   if (!isAdmin(caller)) throw new AppError('PLATFORM_FORBIDDEN');
 }
 
-/** A rule as the API shows it. */
-export function presentRule(r: RuleRecord) {
-  return { ...r.definition, id: r.id, version: r.version, spentPoints: r.spentPoints, updatedAt: r.updatedAt.toISOString() };
+/** A rule as the API shows it (the answer's arrays are its own, not the stored definition's). */
+export function presentRule(r: RuleRecord): Rule {
+  const d = r.definition;
+  return {
+    ...d, kinds: [...d.kinds], timeWindow: d.timeWindow && { ...d.timeWindow, days: [...d.timeWindow.days] }, area: d.area && { cells: [...d.area.cells], zips: [...d.area.zips] },
+    points: { ...d.points }, caps: { ...d.caps }, id: r.id, version: r.version, spentPoints: r.spentPoints, updatedAt: r.updatedAt.toISOString(),
+  };
 }
 
 function valid(definition: RuleDefinition): RuleDefinition {
@@ -98,7 +103,8 @@ export async function saveSettings(deps: RewardsDeps, caller: Caller, settings: 
 }
 
 /** The ledger's own audit, for operators. */
-export async function checkLedger(deps: RewardsDeps, caller: Caller) {
+export async function checkLedger(deps: RewardsDeps, caller: Caller): Promise<LedgerCheck> {
   adminOnly(caller);
-  return deps.ledger.conservation(deps.db);
+  const check = await deps.ledger.conservation(deps.db);
+  return { ...check, mismatched: [...check.mismatched] };
 }

@@ -1,3 +1,4 @@
+import type { RewardsServerMessage } from '@heyblue/contracts/rewards';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { EventContext } from '../../../platform/events/envelope.ts';
@@ -28,7 +29,7 @@ export interface RewardsDeps {
   /** Seals a voucher code for storage, and opens it again for its holder. */
   readonly seal: { close(text: string): string; open(sealed: string): string };
   /** Sends a websocket message to a person on whichever instance holds their socket. */
-  readonly push: (userId: string, message: { type: string; [key: string]: unknown }) => void;
+  readonly push: (userId: string, message: RewardsServerMessage) => void;
   /** Wakes the issuer saga (a redemption is waiting for an external code). */
   readonly wakeIssuer: () => void;
 }

@@ -1,3 +1,4 @@
+import type { Cause, Offer, PartnerOffer, TillVoucher, Voucher } from '@heyblue/contracts/rewards';
 import type { CauseRecord, OfferRecord, VoucherRecord } from './ports.ts';
 
 /** What a voucher's status is as people see it: an active voucher past its date is expired. */
@@ -5,24 +6,27 @@ export function visibleStatus(v: VoucherRecord, now: Date): VoucherRecord['statu
   return v.status === 'active' && v.validUntil.getTime() <= now.getTime() ? 'expired' : v.status;
 }
 
-/** Who looks at an offer: anyone, a member of its organisation (sees the issuer's address), or an owner or admin (also its signing secret). */
-export type OfferAudience = 'public' | 'member' | 'owner';
+/** Who in the offer's organisation looks at it: a member (sees the issuer's address), or an owner or admin (also its signing secret). */
+export type OfferAudience = 'member' | 'owner';
 
-/** An offer as the API shows it (the issuer's address to its organisation's members, its signing secret to owners and admins only). */
-export function presentOffer(o: OfferRecord, audience: OfferAudience = 'public') {
+/** An offer as the catalogue shows it. */
+export function presentOffer(o: OfferRecord): Offer {
   return {
     id: o.id, organisationId: o.organisationId, organisationName: o.organisationName, kind: o.kind, title: o.title, description: o.description,
     category: o.category, pricePoints: o.pricePoints, stockLeft: o.stockLeft, perUserLimit: o.perUserLimit, startsAt: o.startsAt.toISOString(),
-    endsAt: o.endsAt?.toISOString() ?? null, locations: o.locations, voucherValidDays: o.voucherValidDays, external: o.issuerUrl !== null,
+    endsAt: o.endsAt?.toISOString() ?? null, locations: [...o.locations], voucherValidDays: o.voucherValidDays, external: o.issuerUrl !== null,
     status: o.status, distanceKm: o.distanceKm === null ? null : Math.round(o.distanceKm * 100) / 100,
-    ...(audience === 'public' ? {} : { issuerUrl: o.issuerUrl, issuerSecret: audience === 'owner' ? o.issuerSecret : null }),
   };
 }
-/** An offer as the API shows it. */
-export type OfferView = ReturnType<typeof presentOffer>;
+
+/** An offer as its organisation sees it: the issuer's address to members, its signing secret to owners and admins only. */
+export function presentPartnerOffer(o: OfferRecord, audience: OfferAudience): PartnerOffer {
+  const { distanceKm: _unsearched, ...offer } = presentOffer(o);
+  return { ...offer, issuerUrl: o.issuerUrl, issuerSecret: audience === 'owner' ? o.issuerSecret : null };
+}
 
 /** A voucher as its holder sees it: the code only once it can be used. */
-export function presentVoucher(v: VoucherRecord, code: string | null, now: Date) {
+export function presentVoucher(v: VoucherRecord, code: string | null, now: Date): Voucher {
   const usable = v.status === 'active' || v.status === 'used';
   return {
     id: v.id, offerId: v.offerId, offerTitle: v.offerTitle, organisationName: v.organisationName, status: visibleStatus(v, now), points: v.points,
@@ -31,10 +35,10 @@ export function presentVoucher(v: VoucherRecord, code: string | null, now: Date)
   };
 }
 /** A voucher as its holder sees it. */
-export type VoucherView = ReturnType<typeof presentVoucher>;
+export type VoucherView = Voucher;
 
 /** A voucher as the till sees it: what it is for, never who holds it. */
-export function presentTillVoucher(v: VoucherRecord, now: Date) {
+export function presentTillVoucher(v: VoucherRecord, now: Date): TillVoucher {
   return {
     id: v.id, offerId: v.offerId, offerTitle: v.offerTitle, points: v.points, status: visibleStatus(v, now), validUntil: v.validUntil.toISOString(),
     issuedAt: v.issuedAt.toISOString(), usedAt: v.usedAt?.toISOString() ?? null, externalCode: v.externalCode,
@@ -42,6 +46,6 @@ export function presentTillVoucher(v: VoucherRecord, now: Date) {
 }
 
 /** A cause as the API shows it. */
-export function presentCause(c: CauseRecord) {
+export function presentCause(c: CauseRecord): Cause {
   return { id: c.id, organisationId: c.organisationId, organisationName: c.organisationName, kind: c.kind, title: c.title, description: c.description, goalPoints: c.goalPoints, receivedPoints: c.receivedPoints, active: c.active };
 }
