@@ -1,4 +1,6 @@
 import type { Transaction } from 'kysely';
+import type { TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import type { Clock } from '../clock.ts';
 import type { Db, NoTables } from '../db/database.ts';
@@ -19,6 +21,16 @@ export type UnitOfWork<C extends EventCatalog> = <R>(context: EventContext, work
 
 /** Builds the unit of work for a catalog of events. */
 export function createUnitOfWork<C extends EventCatalog>(deps: { db: Db; catalog: C; clock: Clock; afterCommit: () => void }): UnitOfWork<C> {
+  // Compiled once per event type: checking a payload with Value.Check costs ~90 µs, a compiled check ~1 µs (a batch emits thousands).
+  const checkers = new Map<string, ReturnType<typeof Compile>>();
+  const checkerOf = (type: string, schema: TSchema): ReturnType<typeof Compile> => {
+    let checker = checkers.get(type);
+    if (!checker) {
+      checker = Compile(schema);
+      checkers.set(type, checker);
+    }
+    return checker;
+  };
   return async (context, work) => {
     let wrote = false;
     const result = await deps.db.transaction().execute(async (trx) => {
@@ -26,7 +38,7 @@ export function createUnitOfWork<C extends EventCatalog>(deps: { db: Db; catalog
       const push = (type: string, payload: unknown, cause: EventContext): void => {
         const definition = deps.catalog[type];
         if (!definition) throw new Error(`event ${type} is not in the catalog`);
-        if (!Value.Check(definition.payload, payload)) {
+        if (!checkerOf(type, definition.payload).Check(payload)) {
           const first = Value.Errors(definition.payload, payload)[0];
           throw new Error(`event ${type} payload is invalid: ${first?.instancePath} ${first?.message}`);
         }
