@@ -26,6 +26,7 @@ import { instrumented } from './platform/events/instrumented.ts';
 import type { ModuleDeps, OperatorCommand, ServerModule } from './platform/module.ts';
 import { platformEvents } from '@heyblue/contracts/platform';
 import { registerOutboxGauges } from './platform/events/outbox-gauges.ts';
+import { INBOX_DAYS, startHistorySweeper } from './platform/events/history-sweeper.ts';
 import { OutboxRelay } from './platform/events/relay.ts';
 import { createUnitOfWork } from './platform/events/unit-of-work.ts';
 import { keyringFromJson, loadOrCreateKeyring, type Keyring } from './platform/keys/keyring.ts';
@@ -171,6 +172,7 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
 
     let stopping: Promise<void> | undefined;
     let listening = false;
+    let historySweeper: { stop(): Promise<void> } | undefined;
     return {
       app, config, logger, metrics, database, bus, relay, gateway, keyring, instanceId, commands,
       async listen() {
@@ -179,6 +181,7 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
         // Passkeys need a host name, and 127.0.0.1 cannot be one: links on a loopback server say localhost.
         listeningUrl = address.replace('//127.0.0.1:', '//localhost:');
         if (!overrides.relayPaused) relay.start();
+        historySweeper ??= startHistorySweeper({ db: database.db, retention: { eventDays: config.outbox.retentionDays, inboxDays: INBOX_DAYS }, logger });
         for (const start of starters) await start();
         await unitOfWork(system, async (_trx, events) => events.emit('platform.instance-started.v1', { instanceId, version: SERVER_VERSION, mode }));
         return address;
@@ -196,6 +199,7 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
           await step('HTTP drained', () => app.close()).finally(() => clearInterval(sweep));
           if (listening) await step('stop recorded', () => unitOfWork(system, async (_trx, events) => events.emit('platform.instance-stopped.v1', { instanceId, reason })).catch((error: unknown) => logger.warn({ err: error }, 'could not record the stop')));
           await step('relay batch finished', () => relay.stop());
+          await step('history sweep finished', async () => historySweeper?.stop());
           await step('modules closed', async () => { for (const close of closers) await close(); });
           await step('bus closed', async () => { broadcast.close(); await bus.close(); });
           await step('database closed', () => database.close());

@@ -27,7 +27,8 @@ export interface Config {
   readonly timeZone: string;
   readonly log: { readonly level: Settings['LOG_LEVEL']; readonly pretty: boolean; readonly access: 'all' | 'problems' };
   readonly ws: { readonly maxFrameBytes: number; readonly heartbeatMs: number; readonly maxBufferedBytes: number; readonly devTokens: boolean };
-  readonly outbox: { readonly pollMs: number; readonly batchSize: number; readonly maxAttempts: number };
+  /** The relay's tuning, and how many days published events are kept (0: forever). */
+  readonly outbox: { readonly pollMs: number; readonly batchSize: number; readonly maxAttempts: number; readonly retentionDays: number };
   /** How messages reach people: SMTP for email, an HTTP provider for SMS; unset ones use the dev outbox outside production. */
   readonly delivery: {
     readonly smtpUrl?: string;
@@ -177,7 +178,7 @@ function shape(s: Settings, sources: ConfigSources, problems: string[]): Config 
     timeZone: s.TIME_ZONE,
     log: { level: s.LOG_LEVEL, pretty: s.LOG_PRETTY, access: s.ACCESS_LOG },
     ws: { maxFrameBytes: s.WS_MAX_FRAME_BYTES, heartbeatMs: s.WS_HEARTBEAT_MS, maxBufferedBytes: s.WS_MAX_BUFFERED_BYTES, devTokens },
-    outbox: { pollMs: s.OUTBOX_POLL_MS, batchSize: s.OUTBOX_BATCH_SIZE, maxAttempts: s.OUTBOX_MAX_ATTEMPTS },
+    outbox: { pollMs: s.OUTBOX_POLL_MS, batchSize: s.OUTBOX_BATCH_SIZE, maxAttempts: s.OUTBOX_MAX_ATTEMPTS, retentionDays: s.EVENT_RETENTION_DAYS },
     delivery: { smtpUrl: s.SMTP_URL, emailFrom: s.EMAIL_FROM, smsHttpUrl: s.SMS_HTTP_URL, smsHttpToken: s.SMS_HTTP_TOKEN, smsFrom: s.SMS_FROM },
     connections: {
       nearbyRadiusM: s.NEARBY_RADIUS_M,

@@ -56,6 +56,7 @@ export const SettingsSchema = Type.Object({
   OUTBOX_POLL_MS: Type.Integer({ default: 250, minimum: 10 }),
   OUTBOX_BATCH_SIZE: Type.Integer({ default: 100, minimum: 1, maximum: 10_000 }),
   OUTBOX_MAX_ATTEMPTS: Type.Integer({ default: 10, minimum: 1, description: 'attempts to publish an event, and to deliver it to a consumer, before it is parked' }),
+  EVENT_RETENTION_DAYS: Type.Integer({ default: 400, minimum: 0, maximum: 36_500, description: 'published events (the event history reports and archives rebuild from) are deleted after this many days; 0 keeps them forever' }),
 });
 
 /** Raw settings as validated, before they are shaped into Config. */
