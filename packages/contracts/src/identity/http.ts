@@ -100,8 +100,11 @@ export type AccountExport = Static<typeof AccountExport>;
 export const DeleteAccountBody = Type.Object({ confirm: Type.Literal('DELETE') }, { additionalProperties: false });
 export type DeleteAccountBody = Static<typeof DeleteAccountBody>;
 
-/** A WebAuthn credential id or other base64url value the browser sends. */
+/** A WebAuthn credential id or user handle, base64url-encoded. */
 const Base64Url = Type.String({ maxLength: 1024 });
+
+/** A WebAuthn blob (client data, authenticator data, signature, attestation, public key), base64url-encoded; generous, as authenticators differ. */
+const EncodedBytes = Type.String({ maxLength: 16384 });
 
 /** What a browser's extensions reported; SimpleWebAuthn reads what it knows. */
 const ClientExtensionResults = Type.Object({}, { additionalProperties: true });
@@ -119,9 +122,9 @@ const CredentialFields = {
 export const AuthenticationResponse = Type.Object({
   ...CredentialFields,
   response: Type.Object({
-    clientDataJSON: Type.String({ maxLength: 4096 }),
-    authenticatorData: Type.String({ maxLength: 4096 }),
-    signature: Type.String({ maxLength: 1024 }),
+    clientDataJSON: EncodedBytes,
+    authenticatorData: EncodedBytes,
+    signature: EncodedBytes,
     userHandle: Type.Optional(Base64Url),
   }, { additionalProperties: true }),
 }, { additionalProperties: true });
@@ -131,12 +134,12 @@ export type AuthenticationResponse = Static<typeof AuthenticationResponse>;
 export const RegistrationResponse = Type.Object({
   ...CredentialFields,
   response: Type.Object({
-    clientDataJSON: Type.String({ maxLength: 4096 }),
-    attestationObject: Type.String({ maxLength: 16384 }),
-    authenticatorData: Type.Optional(Type.String({ maxLength: 16384 })),
+    clientDataJSON: EncodedBytes,
+    attestationObject: EncodedBytes,
+    authenticatorData: Type.Optional(EncodedBytes),
     transports: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 16 })),
     publicKeyAlgorithm: Type.Optional(Type.Integer()),
-    publicKey: Type.Optional(Type.String({ maxLength: 4096 })),
+    publicKey: Type.Optional(EncodedBytes),
   }, { additionalProperties: true }),
 }, { additionalProperties: true });
 export type RegistrationResponse = Static<typeof RegistrationResponse>;
