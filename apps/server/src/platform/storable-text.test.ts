@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { firstUnstorableIndex, firstUnstorableText, storableText, unstorableReason } from './storable-text.ts';
+import { firstUnstorable, firstUnstorableIndex, firstUnstorableText, storableText, unstorableReason } from './storable-text.ts';
 
 describe('storable text', () => {
   test('plain text, accents, right-to-left and zero-width characters can be stored', () => {
@@ -65,6 +65,15 @@ describe('storable text', () => {
     assert.deepEqual(firstUnstorableText({ a: { b: { c: { d: 'ok' } } } }, '', 3), { path: '/a/b/c', reason: 'must not nest arrays and objects more than 3 deep' });
     assert.equal(firstUnstorableText({ a: [[['x']]] }, '/body', 2)?.path, '/body/a/0');
     assert.equal(firstUnstorableText(JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`), '', 32)?.path.split('/').length, 33);
+  });
+
+  test('whole numbers past 2^53 (already rounded by JSON.parse) are refused when numbers are checked; fractions and safe integers are not', () => {
+    assert.equal(firstUnstorable({ id: Number.MAX_SAFE_INTEGER, lat: 52.37, tiny: 1e-300, neg: -Number.MAX_SAFE_INTEGER }), undefined);
+    assert.deepEqual(firstUnstorable(JSON.parse('{"before": 123456789012345678901234567890}')), { path: '/before', reason: 'must be a whole number between -9007199254740991 and 9007199254740991' });
+    assert.equal(firstUnstorable([1, [-(2 ** 60)]])?.path, '/1/0');
+    assert.equal(firstUnstorable({ big: 1e308 })?.path, '/big');
+    assert.equal(firstUnstorableText({ big: 1e308 }), undefined, 'text only');
+    assert.equal(firstUnstorable({ s: 'a\u0000' })?.path, '/s', 'and text too');
   });
 
   test('buffers, dates and class instances are not entered; objects without a prototype (query strings) are', () => {

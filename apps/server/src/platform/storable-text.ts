@@ -54,12 +54,29 @@ interface Frame {
  * after the walk (schema defaults and checks, JSON.stringify) would overflow on it.
  */
 export function firstUnstorableText(value: unknown, basePath = '', maxDepth = Number.POSITIVE_INFINITY): UnstorableText | undefined {
+  return walk(value, basePath, maxDepth, false);
+}
+
+/**
+ * As `firstUnstorableText`, and also the first whole number beyond ±(2^53 − 1): JSON.parse has already
+ * lost its last digits, so no column should take it as the sender's number (and a bigint parameter
+ * written as 1.2e+29 fails the statement).
+ */
+export function firstUnstorable(value: unknown, basePath = '', maxDepth = Number.POSITIVE_INFINITY): UnstorableText | undefined {
+  return walk(value, basePath, maxDepth, true);
+}
+
+function walk(value: unknown, basePath: string, maxDepth: number, numbers: boolean): UnstorableText | undefined {
   const stack: Frame[] = [{ value, key: '', parent: undefined, depth: 0 }];
   for (let frame = stack.pop(); frame; frame = stack.pop()) {
     const current = frame.value;
     if (typeof current === 'string') {
       const reason = unstorableReason(current);
       if (reason) return { path: basePath + pointerOf(frame), reason: frame.isKey ? `has a key that ${reason}` : reason };
+      continue;
+    }
+    if (typeof current === 'number') {
+      if (numbers && Number.isInteger(current) && !Number.isSafeInteger(current)) return { path: basePath + pointerOf(frame), reason: 'must be a whole number between -9007199254740991 and 9007199254740991' };
       continue;
     }
     const isArray = Array.isArray(current);

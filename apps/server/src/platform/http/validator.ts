@@ -3,23 +3,25 @@ import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import { AppError } from '../errors/app-error.ts';
-import { firstUnstorableIndex, firstUnstorableText, type UnstorableText } from '../storable-text.ts';
+import { firstUnstorable, firstUnstorableIndex, firstUnstorableText, type UnstorableText } from '../storable-text.ts';
 
 /**
  * TypeBox validation for every route: query strings, params and headers are converted from strings
  * (`?limit=10` is a number) and every part gets its schema defaults, then checked. The library's own
  * compiler converts but applies no defaults, so an omitted `limit` with a default would be refused.
  * A value is refused if any string in it (unknown-shaped objects and keys included) is text
- * PostgreSQL cannot store, so no route has to remember to, or if it nests past MAX_DEPTH.
+ * PostgreSQL cannot store, so no route has to remember to, if a whole number in it is past 2^53
+ * (an unbounded Type.Integer would hand 1.2e+29 to a bigint), or if it nests past MAX_DEPTH.
  */
 export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
   const check = Compile(schema);
   return (value: unknown) => {
-    // Walked before TypeBox, whose defaults and checks recurse: a body nested 10,000 deep overflows them.
-    // Conversion and defaults add no text, so what passes here stays storable.
-    const refused = firstUnstorableText(value, '', MAX_DEPTH);
-    if (refused) return { error: [asValidationError(refused)] };
+    // Query strings, params and headers are flat, so converting them first is safe; the walk then sees
+    // their numbers. It comes before TypeBox's defaults and checks, which recurse: a body nested 10,000
+    // deep overflows them. Defaults add nothing a sender chose, so what passes here stays storable.
     const converted = httpPart === 'body' ? value : Value.Convert(schema, value);
+    const refused = firstUnstorable(converted, '', MAX_DEPTH);
+    if (refused) return { error: [asValidationError(refused)] };
     const withDefaults = Value.Default(schema, converted);
     if (check.Check(withDefaults)) return { value: withDefaults };
     const error: FastifySchemaValidationError[] = check.Errors(withDefaults);
