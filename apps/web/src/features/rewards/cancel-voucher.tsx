@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cancelVoucher } from '../../api/rewards.ts';
-import type { Voucher, WithBalance } from '../../api/rewards.ts';
+import type { Voucher, VoucherWithBalance } from '../../api/rewards.ts';
 import { AlertIcon, Button, Dialog, Notice } from '../../ui/index.ts';
 import { usePointsText } from './points-text.ts';
 import { useRewards } from './rewards-context.tsx';
@@ -9,12 +9,12 @@ import { rewardsErrorMessage } from './rewards-messages.ts';
 import { usePointsAction } from './use-points-action.ts';
 
 /** "Cancel voucher" with a confirmation; the points come back and the caller shows the new balance. */
-export function CancelVoucher({ voucher, onCancelled }: { voucher: Voucher; onCancelled: (answer: WithBalance<Voucher>) => void }) {
+export function CancelVoucher({ voucher, onCancelled }: { voucher: Voucher; onCancelled: (answer: VoucherWithBalance) => void }) {
   const { t } = useTranslation();
   const points = usePointsText();
   const { session, wallet } = useRewards();
   const [open, setOpen] = useState(false);
-  const action = usePointsAction<WithBalance<Voucher>>();
+  const action = usePointsAction<VoucherWithBalance>();
   const failed = action.state.status === 'failed' ? action.state.error : undefined;
 
   async function confirm() {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listCauses } from '../../api/rewards.ts';
-import type { Cause, Donation, WithBalance } from '../../api/rewards.ts';
+import type { Cause, DonationWithBalance } from '../../api/rewards.ts';
 import { Button, Card, CheckCircleIcon, Notice, TextField } from '../../ui/index.ts';
 import { CauseRow } from './cause-row.tsx';
 import { DonateDialog } from './donate-dialog.tsx';
@@ -22,7 +22,7 @@ export function CausesCard() {
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const [donatingTo, setDonatingTo] = useState<Cause | undefined>(undefined);
-  const [thanks, setThanks] = useState<{ cause: Cause; answer: WithBalance<Donation> } | undefined>(undefined);
+  const [thanks, setThanks] = useState<{ cause: Cause; answer: DonationWithBalance } | undefined>(undefined);
   const load = useCallback((cursor: string | undefined, signal: AbortSignal) => listCauses(session, { q, cursor, limit: pageSize }, signal), [session, q]);
   const list = usePagedList(`causes ${q}`, load);
   const canDonate = wallet.state.status === 'ready';
@@ -35,7 +35,7 @@ export function CausesCard() {
     return () => clearTimeout(timer);
   }, [thanks]);
 
-  function done(cause: Cause, answer: WithBalance<Donation>) {
+  function done(cause: Cause, answer: DonationWithBalance) {
     setDonatingTo(undefined);
     setThanks({ cause, answer });
     list.reload();
@@ -50,7 +50,7 @@ export function CausesCard() {
       <div aria-live="polite" ref={news} tabIndex={-1} className="hb-rewards-news">
         {thanks ? (
           <Notice tone="success" icon={<CheckCircleIcon />}>
-            {t('rewards.give.donated', { points: points(thanks.answer.result.points), title: thanks.cause.title, balance: points(thanks.answer.balance) })}
+            {t('rewards.give.donated', { points: points(thanks.answer.donation.points), title: thanks.cause.title, balance: points(thanks.answer.balance) })}
           </Notice>
         ) : null}
       </div>

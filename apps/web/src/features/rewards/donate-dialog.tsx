@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { Cause, Donation, WithBalance } from '../../api/rewards.ts';
+import type { Cause, DonationWithBalance } from '../../api/rewards.ts';
 import { Dialog } from '../../ui/index.ts';
 import { DonateForm } from './donate-form.tsx';
 import { useRewards } from './rewards-context.tsx';
 
 /** "Donate to …": the amount and its confirmation, in a dialog. */
-export function DonateDialog({ cause, onClose, onDone }: { cause: Cause | undefined; onClose: () => void; onDone: (cause: Cause, answer: WithBalance<Donation>) => void }) {
+export function DonateDialog({ cause, onClose, onDone }: { cause: Cause | undefined; onClose: () => void; onDone: (cause: Cause, answer: DonationWithBalance) => void }) {
   const { t } = useTranslation();
   const { state } = useRewards().wallet;
   return (

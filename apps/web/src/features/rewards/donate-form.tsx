@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { donate } from '../../api/rewards.ts';
-import type { Cause, Donation, Wallet, WithBalance } from '../../api/rewards.ts';
+import type { Cause, DonationWithBalance, Wallet } from '../../api/rewards.ts';
 import { AlertIcon, Button, Notice, TextField } from '../../ui/index.ts';
 import { donationMax, parsePoints } from './giving-rules.ts';
 import { usePointsText } from './points-text.ts';
@@ -11,14 +11,14 @@ import { rewardsErrorMessage } from './rewards-messages.ts';
 import { usePointsAction } from './use-points-action.ts';
 
 /** The amount, checked against the balance and today's limit, then a confirmation before giving. */
-export function DonateForm({ cause, wallet, onDone, onCancel }: { cause: Cause; wallet: Wallet; onDone: (answer: WithBalance<Donation>) => void; onCancel: () => void }) {
+export function DonateForm({ cause, wallet, onDone, onCancel }: { cause: Cause; wallet: Wallet; onDone: (answer: DonationWithBalance) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const points = usePointsText();
   const errorId = useId();
   const { session, wallet: walletState } = useRewards();
   const [typed, setTyped] = useState('');
   const [checked, setChecked] = useState<number | 'invalid' | undefined>(undefined);
-  const action = usePointsAction<WithBalance<Donation>>();
+  const action = usePointsAction<DonationWithBalance>();
   const confirmButton = useRef<HTMLButtonElement>(null);
   const confirming = typeof checked === 'number';
   // The amount field goes away on review: keep focus in the dialog, on the button that gives.
@@ -37,7 +37,7 @@ export function DonateForm({ cause, wallet, onDone, onCancel }: { cause: Cause; 
   async function give(amount: number) {
     const done = await action.run(`donate ${cause.id} ${amount}`, (key) => donate(session, cause.id, amount, key));
     if (!done) return;
-    walletState.update((w) => ({ ...w, balance: done.balance, donatedToday: w.donatedToday + done.result.points }));
+    walletState.update((w) => ({ ...w, balance: done.balance, donatedToday: w.donatedToday + done.donation.points }));
     onDone(done);
   }
 

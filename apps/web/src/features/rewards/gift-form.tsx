@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sendGift } from '../../api/rewards.ts';
-import type { Gift, Wallet, WithBalance } from '../../api/rewards.ts';
+import type { GiftWithBalance, Wallet } from '../../api/rewards.ts';
 import { AlertIcon, Button, CheckCircleIcon, Notice, TextAreaField, TextField } from '../../ui/index.ts';
 import { usePublicProfile } from '../connections/use-public-profile.ts';
 import { GiftConfirm } from './gift-confirm.tsx';
@@ -29,8 +29,8 @@ export function GiftForm({ wallet, colleagues }: { wallet: Wallet; colleagues: r
   const [form, setForm] = useState({ recipientId: '', points: '', message: '' });
   const [problems, setProblems] = useState<GiftProblem[]>([]);
   const [draft, setDraft] = useState<Draft | undefined>(undefined);
-  const [sent, setSent] = useState<{ name: string; answer: WithBalance<Gift> } | undefined>(undefined);
-  const action = usePointsAction<WithBalance<Gift>>();
+  const [sent, setSent] = useState<{ name: string; answer: GiftWithBalance } | undefined>(undefined);
+  const action = usePointsAction<GiftWithBalance>();
   const news = useRef<HTMLDivElement>(null);
   const max = giftMax(wallet);
   // The confirmation (and its Send button) is gone once sent: focus goes to the news, not to the page's start.
@@ -53,7 +53,7 @@ export function GiftForm({ wallet, colleagues }: { wallet: Wallet; colleagues: r
   async function send(gift: Draft) {
     const done = await action.run(JSON.stringify(['gift', gift]), (key) => sendGift(session, gift, key));
     if (!done) return;
-    walletState.update((w) => ({ ...w, balance: done.balance, giftedToday: w.giftedToday + done.result.points }));
+    walletState.update((w) => ({ ...w, balance: done.balance, giftedToday: w.giftedToday + done.gift.points }));
     setSent({ name, answer: done });
     setDraft(undefined);
     setForm({ recipientId: '', points: '', message: '' });
@@ -80,7 +80,7 @@ export function GiftForm({ wallet, colleagues }: { wallet: Wallet; colleagues: r
       <div aria-live="polite" ref={news} tabIndex={-1} className="hb-rewards-news">
         {sent ? (
           <Notice tone="success" icon={<CheckCircleIcon />}>
-            {t('rewards.gift.sent', { points: points(sent.answer.result.points), name: sent.name, balance: points(sent.answer.balance) })}
+            {t('rewards.gift.sent', { points: points(sent.answer.gift.points), name: sent.name, balance: points(sent.answer.balance) })}
           </Notice>
         ) : null}
       </div>

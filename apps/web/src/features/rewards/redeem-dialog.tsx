@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { redeemOffer } from '../../api/rewards.ts';
-import type { Offer, Voucher, WithBalance } from '../../api/rewards.ts';
+import type { Offer, VoucherWithBalance } from '../../api/rewards.ts';
 import { AlertIcon, Button, Dialog, Notice } from '../../ui/index.ts';
 import { usePointsText } from './points-text.ts';
 import { useRewards } from './rewards-context.tsx';
@@ -19,7 +19,7 @@ export function RedeemDialog({ offer, balance, open, onClose }: { offer: Offer; 
   const points = usePointsText();
   const navigate = useNavigate();
   const { session, wallet } = useRewards();
-  const action = usePointsAction<WithBalance<Voucher>>();
+  const action = usePointsAction<VoucherWithBalance>();
   const failed = action.state.status === 'failed' ? action.state.error : undefined;
 
   async function spend() {
@@ -27,7 +27,7 @@ export function RedeemDialog({ offer, balance, open, onClose }: { offer: Offer; 
     if (!done) return;
     wallet.update((w) => ({ ...w, balance: done.balance }));
     const state: IssuedState = { issuedBalance: done.balance };
-    void navigate(`/rewards/vouchers/${encodeURIComponent(done.result.id)}`, { state });
+    void navigate(`/rewards/vouchers/${encodeURIComponent(done.voucher.id)}`, { state });
   }
 
   function close() {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Voucher, WithBalance } from '../../api/rewards.ts';
+import type { VoucherWithBalance } from '../../api/rewards.ts';
 import { CheckCircleIcon, Notice } from '../../ui/index.ts';
 import { CancelVoucher } from './cancel-voucher.tsx';
 import { DetailCard } from './detail-card.tsx';
@@ -25,7 +25,7 @@ export function VoucherPage() {
   const location = useLocation();
   const { session, socket } = useRewards();
   const { state, reload, set } = useVoucher(session, socket, voucherId);
-  const [cancelled, setCancelled] = useState<WithBalance<Voucher> | undefined>(undefined);
+  const [cancelled, setCancelled] = useState<VoucherWithBalance | undefined>(undefined);
   const [news, setNews] = useState<string | undefined>(undefined);
   const issued = issuedBalance(location.state);
   const status = state.status === 'ready' ? state.voucher.status : undefined;
@@ -37,8 +37,8 @@ export function VoucherPage() {
     previous.current = status;
   }, [status, t]);
 
-  function onCancelled(answer: WithBalance<Voucher>) {
-    set(answer.result);
+  function onCancelled(answer: VoucherWithBalance) {
+    set(answer.voucher);
     setCancelled(answer);
   }
 
@@ -73,7 +73,7 @@ export function VoucherPage() {
             {cancelled ? (
               <Notice tone="success" icon={<CheckCircleIcon />}>
                 {t('rewards.voucher.cancelled', {
-                  points: points(cancelled.result.points),
+                  points: points(cancelled.voucher.points),
                   balance: points(cancelled.balance),
                 })}
               </Notice>

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { OfferInput } from '@heyblue/contracts/rewards';
 import type { Offer } from '../../../api/partner-rewards.ts';
-import { emptyLocationRow, emptyOfferForm, offerPatchOf, offerToForm, readOfferForm } from './offer-form-model.ts';
+import { emptyLocationRow, emptyOfferForm, offerLimits, offerPatchOf, offerToForm, readOfferForm } from './offer-form-model.ts';
 import type { OfferFormValues } from './offer-form-model.ts';
 
 const offer: Offer = {
@@ -86,6 +87,20 @@ test('numbers and texts past the server’s limits are told before sending', () 
   const result = readOfferForm(filled({ category: 'x'.repeat(41), pricePoints: '1000001', stock: '10000001', perUserLimit: '1001', voucherValidDays: '367' }));
   assert.ok(!result.ok);
   assert.deepEqual(result.errors.fields, { category: 'tooLong', pricePoints: 'tooLarge', stock: 'tooLarge', perUserLimit: 'tooLarge', voucherValidDays: 'tooLarge' });
+});
+
+/** A keyword of a schema: TypeBox's types do not carry the options a schema was made with. */
+function keyword(schema: object, key: string): unknown {
+  return Reflect.get(schema, key);
+}
+
+test('the form’s limits are the offer contract’s, so it never lets through what the server refuses', () => {
+  const f = OfferInput.properties;
+  assert.deepEqual(offerLimits, {
+    title: keyword(f.title, 'maxLength'), description: keyword(f.description, 'maxLength'), category: keyword(f.category, 'maxLength'), price: keyword(f.pricePoints, 'maximum'),
+    stock: keyword(f.stock, 'maximum'), perUser: keyword(f.perUserLimit.anyOf[0], 'maximum'), validDays: keyword(f.voucherValidDays, 'maximum'), locations: keyword(f.locations, 'maxItems'),
+    issuerUrl: keyword(f.issuerUrl.anyOf[0], 'maxLength'),
+  });
 });
 
 test('emptying the issuer address sends null, so the offer goes back to Hey Blue! vouchers', () => {

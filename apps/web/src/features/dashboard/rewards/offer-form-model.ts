@@ -96,7 +96,7 @@ export function offerToForm(offer: Offer): OfferFormValues {
 
 const wholeNumber = /^\d+$/;
 
-/** The limits the server's offer schema sets (apps/server/…/rewards-schemas.ts). */
+/** The limits the offer contract sets (OfferInput in @heyblue/contracts/rewards; a test keeps them equal). */
 export const offerLimits = { title: 120, description: 2000, category: 40, price: 1_000_000, stock: 10_000_000, perUser: 1000, validDays: 366, locations: 50, issuerUrl: 500 } as const;
 
 function count(value: string, min: number, max: number): number | OfferProblem {
