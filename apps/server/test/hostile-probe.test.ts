@@ -2,7 +2,8 @@
 // refused with a 400 naming the field, and a probe sends malformed, oversized, type-confused and
 // hostile-text requests to every operation of the OpenAPI document as every principal of the access
 // matrix, with real tokens and real ids — on PGlite, and on the PostgreSQL server when DATABASE_URL
-// is set. PROBE_SEED repeats a run; PROBE_LOG_LEVEL=error shows the stack behind a 5xx.
+// is set. PROBE_SEED repeats a run; PROBE_WIDE=1 sends every listed value to every field instead of a
+// seeded sample; PROBE_LOG_LEVEL=error shows the stack behind a 5xx.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import WebSocket from 'ws';
@@ -87,7 +88,7 @@ function suite(name: string, skip: string | false, settingsOf: () => Promise<{ s
     });
 
     test('every operation × every principal, with malformed, oversized, type-confused and hostile-text requests: no answer of 500 or more', async (t) => {
-      const report = await runProbe(world, { seed: SEED, bodyLimit: BODY_LIMIT });
+      const report = await runProbe(world, { seed: SEED, bodyLimit: BODY_LIMIT, wide: process.env.PROBE_WIDE === '1' });
       t.diagnostic(`seed ${SEED}: ${report.sent} requests to ${report.routes.length} routes in ${report.seconds.toFixed(1)} s — ${JSON.stringify(report.byClass)}`);
       assert.deepEqual(report.failures, [], `${report.failures.length} of ${report.sent} requests failed`);
       for (const route of report.routes) assert.equal(report.coverage.get(route)?.size, PRINCIPALS.length, `${route} was probed as ${[...(report.coverage.get(route) ?? [])].join(', ')}`);

@@ -23,7 +23,12 @@ export interface CaseContext {
   readonly bodyLimit: number;
   readonly realIds: readonly string[];
   readonly random: () => number;
+  /** Every listed value in every field instead of a seeded sample (PROBE_WIDE=1: a deeper search, ~2× longer). */
+  readonly wide?: boolean;
 }
+
+/** `count` of the items by the seeded source, or all of them in a wide run. */
+const some = <T>(context: CaseContext, items: readonly T[], count: number): T[] => (context.wide ? [...items] : sample(context.random, items, count));
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 const bodyOf = (base: MatrixRequest): unknown => (typeof base.payload === 'object' ? base.payload : {});
@@ -75,21 +80,21 @@ function asObject(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : {};
 }
 
-function fieldCases(operation: ProbedOperation, { random }: CaseContext): HostileCase[] {
+function fieldCases(operation: ProbedOperation, context: CaseContext): HostileCase[] {
   const cases: HostileCase[] = [];
   for (const field of operation.bodyFields) {
     const set = (label: string, value: unknown): HostileCase => ({ name: `body ${field.at} = ${label}`, build: (b) => json(b, withValueAt(bodyOf(b), field.at, value)) });
     if (field.type === 'string' || field.type === 'unknown') {
       for (const [label, text] of Object.entries(UNSTORABLE_TEXT)) cases.push(set(label, text));
-      for (const [label, text] of sample(random, Object.entries(AWKWARD_TEXT), 6)) cases.push(set(label, text));
+      for (const [label, text] of some(context, Object.entries(AWKWARD_TEXT), 6)) cases.push(set(label, text));
     }
-    for (const [label, value] of sample(random, Object.entries(CONFUSED_VALUES), 5)) cases.push(set(label, value));
+    for (const [label, value] of some(context, Object.entries(CONFUSED_VALUES), 5)) cases.push(set(label, value));
     if (field.type === 'object' || field.type === 'unknown') cases.push(set('arrays nested 10,000 deep', RAW(`${'['.repeat(10_000)}${']'.repeat(10_000)}`)));
   }
   return cases;
 }
 
-function queryCases(operation: ProbedOperation, { random }: CaseContext): HostileCase[] {
+function queryCases(operation: ProbedOperation, context: CaseContext): HostileCase[] {
   const withQuery = (b: MatrixRequest, query: string): ProbeRequest => ({ url: `${b.url}${b.url.includes('?') ? '&' : '?'}${query}`, headers: { ...b.headers }, ...sameBody(b) });
   const cases: HostileCase[] = [
     { name: 'an undeclared query parameter with a NUL', build: (b) => withQuery(b, 'zz=a%00b') },
@@ -101,14 +106,14 @@ function queryCases(operation: ProbedOperation, { random }: CaseContext): Hostil
   for (const parameter of operation.query) {
     const set = (label: string, value: string): HostileCase => ({ name: `query ${parameter.at} = ${label}`, build: (b) => withQuery(b, `${parameter.at}=${encodeLoosely(value)}`) });
     for (const [label, text] of Object.entries(UNSTORABLE_TEXT)) cases.push(set(label, text));
-    for (const [label, text] of sample(random, Object.entries(AWKWARD_TEXT), 4)) cases.push(set(label, text));
-    for (const [label, text] of sample(random, Object.entries(strange), 3)) cases.push(set(label, text));
+    for (const [label, text] of some(context, Object.entries(AWKWARD_TEXT), 4)) cases.push(set(label, text));
+    for (const [label, text] of some(context, Object.entries(strange), 3)) cases.push(set(label, text));
     cases.push({ name: `query ${parameter.at} given twice`, build: (b) => withQuery(b, `${parameter.at}=1&${parameter.at}=2`) });
   }
   return cases;
 }
 
-function pathCases(operation: ProbedOperation, { realIds, random }: CaseContext): HostileCase[] {
+function pathCases(operation: ProbedOperation, context: CaseContext): HostileCase[] {
   const values: Record<string, string> = {
     'a NUL': '%00', 'a NUL inside': 'a%00b', 'a lone surrogate': '%ED%A0%80', 'invalid UTF-8': '%FF%FE', 'a traversal': '..%2F..%2Fetc', 'an emoji': '%F0%9F%98%80',
     '199 characters': 'x'.repeat(199), '300 characters': 'x'.repeat(300), '-1': '-1', 'a 30-digit integer': '123456789012345678901234567890', 'null': 'null', 'an uppercase UUID': '00000000-0000-4000-8000-00000000000A'.toUpperCase(),
@@ -118,7 +123,7 @@ function pathCases(operation: ProbedOperation, { realIds, random }: CaseContext)
     const swap = (b: MatrixRequest, value: string): ProbeRequest => ({ url: swapSegment(b.url, operation.route, parameter, value), headers: { ...b.headers }, ...sameBody(b) });
     for (const [label, value] of Object.entries(values)) cases.push({ name: `path ${parameter} = ${label}`, build: (b) => swap(b, value) });
     // Real ids of other people and organisations: the same route on something that exists but is not the caller's.
-    for (const id of sample(random, realIds, 4)) cases.push({ name: `path ${parameter} = a real id of someone else (${id.slice(0, 8)})`, build: (b) => swap(b, id) });
+    for (const id of some(context, context.realIds, 4)) cases.push({ name: `path ${parameter} = a real id of someone else (${id.slice(0, 8)})`, build: (b) => swap(b, id) });
   }
   return cases;
 }
@@ -133,7 +138,7 @@ function swapSegment(url: string, route: string, parameter: string, value: strin
   return `${segments.join('/')}${query === undefined ? '' : `?${query}`}`;
 }
 
-function headerCases(operation: ProbedOperation, { random }: CaseContext): HostileCase[] {
+function headerCases(operation: ProbedOperation, context: CaseContext): HostileCase[] {
   const header = (name: string, headers: Record<string, string>): HostileCase => ({
     name,
     build: (b) => ({ url: b.url, headers: { ...b.headers, ...headers }, ...sameBody(b) }),
@@ -149,17 +154,17 @@ function headerCases(operation: ProbedOperation, { random }: CaseContext): Hosti
   ];
   for (const name of operation.headers) {
     const values: Record<string, string> = { 'a NUL': 'abcdefgh\u0000', 'too short': 'a', 'too long': 'k'.repeat(300), 'odd characters': 'key with spaces/and;semicolons', 'latin-1 characters': 'clé-clé-clé' };
-    for (const [label, value] of sample(random, Object.entries(values), 4)) cases.push(header(`header ${name} = ${label}`, { [name]: value }));
+    for (const [label, value] of some(context, Object.entries(values), 4)) cases.push(header(`header ${name} = ${label}`, { [name]: value }));
   }
   return cases;
 }
 
-function csvCases({ random }: CaseContext): HostileCase[] {
+function csvCases(context: CaseContext): HostileCase[] {
   const csv = (name: string, body: string | Buffer): HostileCase => ({ name: `CSV: ${name}`, build: (b) => raw(b, body, { 'content-type': 'text/csv' }) });
   const header = 'name,email,badge_number,department\n';
   const cases = [
     ...Object.entries(UNSTORABLE_TEXT).map(([label, text]) => csv(`a cell with ${label}`, `${header}${text},probe@matrix.example,P-1,Probe\n`)),
-    ...sample(random, Object.entries(AWKWARD_TEXT), 6).map(([label, text]) => csv(`a name that is ${label}`, `${header}"${text.replaceAll('"', '""')}",awkward@matrix.example,P-2,Probe\n`)),
+    ...some(context, Object.entries(AWKWARD_TEXT), 6).map(([label, text]) => csv(`a name that is ${label}`, `${header}"${text.replaceAll('"', '""')}",awkward@matrix.example,P-2,Probe\n`)),
     csv('an email with a NUL', `${header}Probe,pro\u0000be@matrix.example,P-3,Probe\n`),
     csv('invalid UTF-8 bytes', Buffer.concat([Buffer.from(header), Buffer.from([0xed, 0xa0, 0x80, 0xff]), Buffer.from(',bytes@matrix.example,P-4,Probe\n')])),
     csv('an unbalanced quote', `${header}"Probe,quote@matrix.example,P-5,Probe\n`),

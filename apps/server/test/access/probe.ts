@@ -43,7 +43,7 @@ function operationFor(route: string, operations: readonly ProbedOperation[]): Pr
 }
 
 /** Probes every operation of the server's OpenAPI document (and every route of the matrix) as every principal. */
-export async function runProbe(world: World, options: { seed: number; bodyLimit: number }): Promise<ProbeReport> {
+export async function runProbe(world: World, options: { seed: number; bodyLimit: number; wide?: boolean }): Promise<ProbeReport> {
   const started = Date.now();
   const app = world.server.app;
   const random = seededRandom(options.seed);
@@ -95,7 +95,7 @@ export async function runProbe(world: World, options: { seed: number; bodyLimit:
     const bases = new Map<PrincipalName, MatrixRequest>();
     const baseOf = async (as: PrincipalName): Promise<MatrixRequest> => bases.get(as) ?? bases.set(as, await entry.request(world, as)).get(as) ?? { url: '' };
     const allowed = allowedTo(entry);
-    const cases = casesFor(operation, await baseOf(allowed[0] ?? 'citizen'), { bodyLimit: options.bodyLimit, realIds, random });
+    const cases = casesFor(operation, await baseOf(allowed[0] ?? 'citizen'), { bodyLimit: options.bodyLimit, realIds, random, wide: options.wide ?? false });
     const offset = Math.floor(random() * allowed.length);
     for (const [i, hostile] of cases.entries()) {
       const as = allowed[(i + offset) % allowed.length] ?? 'citizen';
