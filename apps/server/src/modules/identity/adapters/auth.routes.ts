@@ -12,9 +12,8 @@ import { relyingPartyOf } from './relying-party.ts';
 import { refreshSession } from '../application/refresh-session.ts';
 import { requestSignInCode } from '../application/request-sign-in-code.ts';
 import type { SessionTokens } from '../application/sessions.ts';
-import type { SignedIn } from '../application/verify-sign-in-code.ts';
 import { signOut, signOutEverywhere } from '../application/sign-out.ts';
-import { verifySignInCode } from '../application/verify-sign-in-code.ts';
+import { verifySignInCode, type SignedIn } from '../application/verify-sign-in-code.ts';
 
 /** The refresh token lives in this httpOnly cookie, sent only to the auth routes. */
 export const REFRESH_COOKIE = 'heyblue_refresh';
