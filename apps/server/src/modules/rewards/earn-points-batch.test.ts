@@ -4,7 +4,9 @@
 // include redeliveries — of the same event in a later batch, in the same batch, and with the inbox row
 // lost. fast-check draws the rules (kinds, verification, windows, areas, bonuses, caps, budgets) and the
 // burst (people, kinds, local times over two days in New York, areas). Afterwards both databases hold
-// the same awards, events, balances and budgets, and both ledgers balance.
+// the same awards, events, balances and budgets, and both ledgers balance. On the PostgreSQL server,
+// batches over the same people run at the same time: none deadlocks, and no cap, bonus or budget is
+// paid past its limit.
 // Replay a failure with EARN_BATCH_SEED=<seed> npm test -- <this file>.
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -28,6 +30,7 @@ import { ledgerStore } from './adapters/ledger-store.pg.ts';
 import { rewardsConsumers } from './adapters/rewards.consumers.ts';
 import { rulesStore } from './adapters/rules-store.pg.ts';
 import { voucherStore } from './adapters/voucher-store.pg.ts';
+import { freshPostgresDatabase, skipWithoutPostgres } from '../../../test/support/services.ts';
 import { awardConnection } from './application/earn-points.ts';
 import type { RewardsDeps } from './application/rewards-deps.ts';
 import type { ConnectionKind, RuleDefinition } from './domain/earning-rules.ts';
@@ -47,8 +50,8 @@ interface Side {
   deliver(messages: readonly BusMessage[]): Promise<void>;
 }
 
-async function openSide(batched: boolean): Promise<Side> {
-  const database = await openPglite(undefined);
+async function openSide(batched: boolean, on?: Database): Promise<Side> {
+  const database = on ?? (await openPglite(undefined));
   await migrate(database.db, [
     { schema: 'platform', dir: path.join(import.meta.dirname, '../../platform/db/migrations') },
     { schema: 'rewards', dir: path.join(import.meta.dirname, 'migrations') },
@@ -226,5 +229,58 @@ describe('paying connections in batches', () => {
     console.log(`  earn batch: ${details.numRuns} runs${details.interrupted ? ' (stopped by the time limit)' : ''}, ${awardsCompared} awards compared`);
     if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? 'the batch path and the one-at-a-time path disagree', { cause: details.errorInstance });
     assert.ok(details.numRuns > 0 && awardsCompared > 0, 'awards were compared');
+  });
+});
+
+describe('batches at the same time on the PostgreSQL server', { skip: skipWithoutPostgres }, () => {
+  it('never deadlock, and pay no cap, bonus or budget past its limit', async () => {
+    const fresh = await freshPostgresDatabase();
+    const side = await openSide(true, fresh.open());
+    try {
+      const definitions: RuleDefinition[] = [
+        { name: 'Every connection', active: true, kinds: ['proximity', 'qr', 'virtual'], locationVerified: 'any', points: { citizen: 10, officer: 10 }, timeWindow: null, area: null, bonus: 'none', caps: { perPairPerDay: 20, perUserPerDay: 60, budget: null } },
+        { name: 'First ever', active: true, kinds: ['proximity', 'qr', 'virtual'], locationVerified: 'any', points: { citizen: 25, officer: 5 }, timeWindow: null, area: null, bonus: 'first-ever', caps: { perPairPerDay: null, perUserPerDay: null, budget: null } },
+        { name: 'New face', active: true, kinds: ['proximity', 'qr', 'virtual'], locationVerified: 'any', points: { citizen: 3, officer: 1 }, timeWindow: null, area: null, bonus: 'first-with-this-officer', caps: { perPairPerDay: null, perUserPerDay: null, budget: 100 } },
+      ];
+      const ruleIds = definitions.map(() => crypto.randomUUID());
+      await side.database.db.transaction().execute(async (tx) => {
+        for (const [n, rule] of definitions.entries()) await side.deps.rules.create(tx, ruleIds[n] ?? '', rule, null, new Date());
+      });
+      const citizens = Array.from({ length: 6 }, () => crypto.randomUUID());
+      const officers = Array.from({ length: 4 }, () => crypto.randomUUID());
+      const madeAt = new Date().toISOString();
+      const batches = Array.from({ length: 8 }, (_, b) => Array.from({ length: 40 }, (_, n) => {
+        const payload = {
+          connectionId: crypto.randomUUID(), officerId: officers[(b + n) % officers.length] ?? '', citizenId: citizens[(b * 7 + n * 5) % citizens.length] ?? '',
+          kind: 'qr' as const, locationVerified: true, cell: null, zip: null, madeAt,
+        };
+        return { envelope: envelopeOf('connections.connection-made.v1', payload, { actorId: null, correlationId: crypto.randomUUID(), causationId: null }, new Date()), traceContext: {} };
+      }));
+      // Each batch twice, the copy reversed and at the same time: the inbox lets each event through once.
+      await Promise.all(batches.flatMap((batch) => [side.deliver(batch), side.deliver([...batch].reverse())]));
+
+      const db = side.database.db;
+      const handled = await sql<{ n: number }>`select count(*)::int as n from platform.inbox where consumer = ${CONSUMER}`.execute(db);
+      assert.equal(handled.rows[0]?.n, 8 * 40, 'every event handled once');
+      const totals = await sql<{ rule_id: string; recipient_id: string; counterpart_id: string; points: number; n: number }>`
+        select rule_id, recipient_id, counterpart_id, sum(points)::int as points, count(*)::int as n from rewards.awards group by rule_id, recipient_id, counterpart_id`.execute(db);
+      const [every, first, newFace] = ruleIds;
+      const sum = (rule: string | undefined, recipient?: string) => totals.rows.filter((t) => t.rule_id === rule && (recipient === undefined || t.recipient_id === recipient)).reduce((a, t) => a + t.points, 0);
+      for (const person of [...citizens, ...officers]) {
+        assert.ok(sum(every, person) <= 60, 'the daily cap per person holds');
+        assert.ok(totals.rows.filter((t) => t.rule_id === first && t.recipient_id === person).reduce((a, t) => a + t.n, 0) <= 1, 'a first-ever bonus is paid once');
+      }
+      assert.ok(totals.rows.filter((t) => t.rule_id === every).every((t) => t.points <= 20), 'the daily cap per pair holds');
+      assert.ok(totals.rows.filter((t) => t.rule_id === newFace).every((t) => t.n === 1), 'a first-with-this-officer bonus is paid once per pair');
+      assert.equal(sum(first), 6 * 25 + 4 * 5, 'everyone got their first-ever bonus');
+      assert.ok(sum(newFace) <= 100, 'the budget holds');
+      const spent = await sql<{ spent_points: number }>`select spent_points::int from rewards.rules where id = ${newFace ?? ''}`.execute(db);
+      assert.equal(spent.rows[0]?.spent_points, sum(newFace), 'the budget counts what its rule paid');
+      const audit = await side.deps.ledger.conservation(db);
+      assert.deepEqual([audit.sumOfEntries, audit.mismatched], [0, []], 'the ledger balances');
+    } finally {
+      await side.database.close();
+      await fresh.drop();
+    }
   });
 });

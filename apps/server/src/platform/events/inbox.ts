@@ -86,7 +86,8 @@ export function idempotentBatchWithEvents<C extends EventCatalog>(unitOfWork: Un
 
 /** Records the batch in the consumer's inbox with one statement; returns the envelopes not seen before, in order, each once. */
 async function claimInInbox(trx: Transaction<NoTables>, consumer: string, messages: readonly BusMessage[]): Promise<EventEnvelope[]> {
-  const ids = [...new Set(messages.map((m) => m.envelope.id.toLowerCase()))];
+  // Sorted: two overlapping batches (a redelivery in another order) then wait on each other's rows in one order, never in a circle.
+  const ids = [...new Set(messages.map((m) => m.envelope.id.toLowerCase()))].sort();
   const claimed = await sql<{ event_id: string }>`insert into platform.inbox (consumer, event_id)
     select ${consumer}, id from unnest(${ids}::uuid[]) as batch(id)
     on conflict do nothing returning event_id`.execute(trx);
