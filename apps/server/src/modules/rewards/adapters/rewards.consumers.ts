@@ -1,5 +1,4 @@
-import type { Static, TSchema } from 'typebox';
-import { Value } from 'typebox/value';
+import { Compile } from 'typebox/compile';
 import type { Subscription } from '../../../platform/events/bus.ts';
 import type { EventEnvelope } from '../../../platform/events/envelope.ts';
 import { deadLetterRecorder, idempotent, idempotentBatchWithEvents } from '../../../platform/events/inbox.ts';
@@ -8,11 +7,18 @@ import { AccountCreatedV1, AccountDeletedV1, MemberAddedV1, OfficerVerifiedV1, O
 import { awardConnections } from '../application/earn-points-batch.ts';
 import type { RewardsDeps } from '../application/rewards-deps.ts';
 
-function payloadOf<S extends TSchema>(schema: S, envelope: EventEnvelope): Static<S> {
+/** A payload check compiled once (Value.Check interprets the schema on every call: ~90 µs against ~1 µs compiled). */
+interface PayloadCheck<T> {
+  Check(value: unknown): value is T;
+}
+
+function payloadOf<T>(check: PayloadCheck<T>, envelope: EventEnvelope): T {
   const payload = envelope.payload;
-  if (!Value.Check(schema, payload)) throw new Error(`${envelope.type} ${envelope.id}: payload does not match its schema`);
+  if (!check.Check(payload)) throw new Error(`${envelope.type} ${envelope.id}: payload does not match its schema`);
   return payload;
 }
+
+const checks = { ConnectionMadeV1: Compile(ConnectionMadeV1), OrganisationApprovedV1: Compile(OrganisationApprovedV1), MemberAddedV1: Compile(MemberAddedV1), OfficerVerifiedV1: Compile(OfficerVerifiedV1), AccountCreatedV1: Compile(AccountCreatedV1), AccountDeletedV1: Compile(AccountDeletedV1) };
 
 /** Rewards pays for connections and keeps what it needs of identity: people, officers, organisations and their members. */
 export function rewardsConsumers(deps: RewardsDeps): Subscription[] {
@@ -24,7 +30,7 @@ export function rewardsConsumers(deps: RewardsDeps): Subscription[] {
   const onDeleted = 'rewards.on-account-deleted';
   // Connections are paid in batches, set-based; a lone event is a batch of one, so every payment takes its locks in the same order.
   const payConnections = idempotentBatchWithEvents(deps.unitOfWork, onConnection, async (envelopes, tx, events) => {
-    await awardConnections(deps, tx, events, envelopes.map((envelope) => ({ envelope, made: payloadOf(ConnectionMadeV1, envelope) })));
+    await awardConnections(deps, tx, events, envelopes.map((envelope) => ({ envelope, made: payloadOf(checks.ConnectionMadeV1, envelope) })));
   });
   return [
     {
@@ -38,7 +44,7 @@ export function rewardsConsumers(deps: RewardsDeps): Subscription[] {
       consumer: onOrganisation,
       types: ['identity.organisation-approved.v1'],
       handle: idempotent(deps.db, onOrganisation, async (envelope, tx) => {
-        const { organisationId, type, name } = payloadOf(OrganisationApprovedV1, envelope);
+        const { organisationId, type, name } = payloadOf(checks.OrganisationApprovedV1, envelope);
         await deps.catalogue.upsertOrganisation(tx, { id: organisationId, type, name });
       }),
       onGiveUp: deadLetterRecorder(deps.db, onOrganisation),
@@ -49,7 +55,7 @@ export function rewardsConsumers(deps: RewardsDeps): Subscription[] {
       // The requester becomes owner before the organisation is approved: membership is kept either way,
       // and counts once the approval arrives.
       handle: idempotent(deps.db, onMember, async (envelope, tx) => {
-        const { organisationId, accountId, role } = payloadOf(MemberAddedV1, envelope);
+        const { organisationId, accountId, role } = payloadOf(checks.MemberAddedV1, envelope);
         await deps.catalogue.addPerson(tx, accountId);
         await deps.catalogue.addMember(tx, organisationId, accountId, role);
       }),
@@ -59,7 +65,7 @@ export function rewardsConsumers(deps: RewardsDeps): Subscription[] {
       consumer: onOfficer,
       types: ['identity.officer-verified.v1'],
       handle: idempotent(deps.db, onOfficer, async (envelope, tx) => {
-        const { accountId, precinctId } = payloadOf(OfficerVerifiedV1, envelope);
+        const { accountId, precinctId } = payloadOf(checks.OfficerVerifiedV1, envelope);
         await deps.catalogue.addPerson(tx, accountId);
         await deps.catalogue.addOfficer(tx, accountId, precinctId);
       }),
@@ -68,13 +74,13 @@ export function rewardsConsumers(deps: RewardsDeps): Subscription[] {
     {
       consumer: onAccount,
       types: ['identity.account-created.v1'],
-      handle: idempotent(deps.db, onAccount, async (envelope, tx) => deps.catalogue.addPerson(tx, payloadOf(AccountCreatedV1, envelope).accountId)),
+      handle: idempotent(deps.db, onAccount, async (envelope, tx) => deps.catalogue.addPerson(tx, payloadOf(checks.AccountCreatedV1, envelope).accountId)),
       onGiveUp: deadLetterRecorder(deps.db, onAccount),
     },
     {
       consumer: onDeleted,
       types: ['identity.account-deleted.v1'],
-      handle: idempotent(deps.db, onDeleted, async (envelope, tx) => deps.catalogue.removePerson(tx, payloadOf(AccountDeletedV1, envelope).accountId)),
+      handle: idempotent(deps.db, onDeleted, async (envelope, tx) => deps.catalogue.removePerson(tx, payloadOf(checks.AccountDeletedV1, envelope).accountId)),
       onGiveUp: deadLetterRecorder(deps.db, onDeleted),
     },
   ];

@@ -90,7 +90,7 @@ export function planAwards(rules: readonly RuleVersion[], batch: readonly Connec
     for (const [party, recipientId, counterpartId] of parties) {
       for (const rule of rules) {
         if (!ruleApplies(rule.definition, facts, party, connection.at)) continue;
-        if (before.awarded.has(awardKey(connection.eventId, recipientId, rule.id))) continue;
+        if (before.awarded.size > 0 && before.awarded.has(awardKey(connection.eventId, recipientId, rule.id))) continue;
         const day = connection.at.day;
         const pair = pairDayKey(rule.id, recipientId, counterpartId, day);
         const recipient = recipientDayKey(rule.id, recipientId, day);

@@ -11,8 +11,24 @@ export interface LocalMoment {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+// The last moments asked for, by time zone and minute: a batch of connections is made within a few minutes,
+// and formatting a date in a time zone costs tens of microseconds.
+const recent = new Map<string, LocalMoment>();
+const RECENT_LIMIT = 1024;
+
 /** `at` in `timeZone` (an IANA name, e.g. America/New_York). */
 export function localMoment(at: Date, timeZone: string): LocalMoment {
+  // Offsets in use today are whole minutes, so a local minute starts with a UTC minute.
+  const key = `${timeZone}|${Math.floor(at.getTime() / 60_000)}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const moment = formatLocal(at, timeZone);
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(key, moment);
+  return moment;
+}
+
+function formatLocal(at: Date, timeZone: string): LocalMoment {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
