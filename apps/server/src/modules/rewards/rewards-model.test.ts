@@ -1,6 +1,8 @@
 // A model-based property test of the ledger: fast-check draws sequences of commands — earn (a
-// connection-made event through the real consumer), redeliver (the same event again, even with the
-// inbox row lost), grant, redeem, cancel, use at the till, donate, gift, retry (the same idempotency
+// connection-made event through the real consumer), earn several (connections written together, paid
+// as one batch), redeliver (the same event again, even with the inbox row lost), redeliver a batch
+// (earlier events again as one batch, some twice in it, or as two overlapping batches at once, with or
+// without their inbox rows), grant, redeem, cancel, use at the till, donate, gift, retry (the same idempotency
 // key again, with the same body and with another) and the next day (daily caps start again,
 // short-lived vouchers expire) — and after every step the server (balances and today's giving through
 // the API, stock, causes, voucher states) equals a small in-memory model, and the ledger is conserved.
@@ -15,6 +17,8 @@ import { sql } from 'kysely';
 import type { Response } from 'light-my-request';
 import type { EventEnvelope } from '../../platform/events/envelope.ts';
 import type { Person } from '../../../test/support/people.ts';
+import { envelopeOf } from '../../platform/events/envelope.ts';
+import { appendToOutbox } from '../../platform/events/outbox.ts';
 import { connectionMade, handled, startRewardsStage, type Partner, type RewardsStage } from './rewards.e2e-harness.ts';
 
 const NUM_RUNS = 50;
@@ -210,6 +214,26 @@ const earn = (c: number, o: number, kind: Kind, verified: boolean): Cmd => comma
   add(outcomes, balanceOf(m, citizen.accountId) + balanceOf(m, officer.accountId) > before ? 'earn paid' : 'earn capped to nothing', 1);
 });
 
+/** Several connections written in one transaction: the relay hands them to rewards as one batch, paid in their order. */
+const earnMany = (connections: ReadonlyArray<readonly [number, number, Kind, boolean]>): Cmd => command(`earnMany(${connections.map(([c, o, kind, verified]) => `c${c}-o${o} ${kind}${verified ? ' verified' : ''}`).join(', ')})`, async (m, r) => {
+  const envelopes = connections.map(([c, o, kind, verified]) => {
+    const citizen = pick(r.citizens, c);
+    const officer = pick(r.officers, o);
+    return envelopeOf('connections.connection-made.v1', {
+      connectionId: crypto.randomUUID(), officerId: officer.accountId, citizenId: citizen.accountId, kind, locationVerified: verified, cell: null, zip: null, madeAt: stage.clock.now().toISOString(),
+    }, { actorId: officer.accountId, correlationId: crypto.randomUUID(), causationId: null }, stage.clock.now());
+  });
+  await stage.server.database.db.transaction().execute((trx) => appendToOutbox(trx, envelopes));
+  stage.server.relay.wake();
+  for (const envelope of envelopes) await handled(stage, envelope);
+  for (const envelope of envelopes) {
+    const p = envelope.payload;
+    payConnection(m, p.citizenId, p.officerId, p.kind, p.locationVerified);
+    m.earned.push(envelope);
+  }
+  add(outcomes, 'earn many', 1);
+});
+
 const grant = (p: number, points: number): Cmd => command(`grant(p${p}, ${points})`, async (m, r) => {
   const person = pick(r.people, p);
   await stage.grant(person, points);
@@ -314,6 +338,22 @@ const redeliver = (k: number, forgetInbox: boolean): Cmd => command(`redeliver(e
   add(outcomes, forgetInbox ? 'redeliver without inbox' : 'redeliver', 1);
 }, (m) => m.earned.length > 0);
 
+/**
+ * Earlier connection-made events delivered again as a batch — one of them twice in it — or as two
+ * overlapping batches at the same time, with or without their inbox rows: nothing is paid twice.
+ */
+const redeliverBatch = (k: number, size: number, forgetInbox: boolean, overlapping: boolean): Cmd => command(`redeliverBatch(from earn ${k}, ${size}${forgetInbox ? ', inbox forgotten' : ''}${overlapping ? ', two overlapping batches' : ''})`, async (m) => {
+  const start = k % m.earned.length;
+  const chosen = [...m.earned.slice(start, start + size), ...m.earned.slice(0, Math.max(0, start + size - m.earned.length))];
+  const ids = chosen.map((e) => e.id);
+  if (forgetInbox) await sql`delete from platform.inbox where consumer = 'rewards.on-connection-made' and event_id = any(${ids}::uuid[])`.execute(stage.server.database.db);
+  const messages = chosen.map((envelope) => ({ envelope, traceContext: {} }));
+  const [first] = messages;
+  if (overlapping) await Promise.all([stage.server.bus.publishBatch(messages), stage.server.bus.publishBatch([...messages].reverse())]);
+  else await stage.server.bus.publishBatch(first ? [...messages, first] : messages);
+  add(outcomes, `redeliver batch${forgetInbox ? ' without inbox' : ''}${overlapping ? ' twice at once' : ''}`, 1);
+}, (m) => m.earned.length > 0);
+
 const nextDay = (): Cmd => command('next day', async (m) => {
   stage.clock.advance(DAY_MS + 60_000);
   m.paidToday.clear();
@@ -358,6 +398,8 @@ const commandArbitraries: Array<fc.Arbitrary<Cmd>> = [
   fc.tuple(giftPair, fc.integer({ min: 1, max: 20 })).map(([[s, t], n]) => gift(s, t, n)),
   fc.tuple(fc.nat({ max: 30 }), fc.boolean()).map(([k, same]) => retry(k, same)),
   fc.tuple(fc.nat({ max: 20 }), fc.boolean()).map(([k, forget]) => redeliver(k, forget)),
+  fc.array(fc.tuple(fc.nat({ max: CITIZENS_PER_RUN - 1 }), fc.nat({ max: OFFICERS_PER_RUN - 1 }), fc.constantFrom<Kind>('proximity', 'qr', 'virtual'), fc.boolean()), { minLength: 2, maxLength: 5 }).map((connections) => earnMany(connections)),
+  fc.tuple(fc.nat({ max: 20 }), fc.integer({ min: 1, max: 4 }), fc.boolean(), fc.boolean()).map(([k, size, forget, overlapping]) => redeliverBatch(k, size, forget, overlapping)),
   fc.constant(null).map(() => nextDay()),
 ];
 
