@@ -18,6 +18,8 @@ import {
   stopAvailability,
 } from './connections.ts';
 import type { ConnectionsApi } from './connections.ts';
+import { isPrecompiled } from './contract.ts';
+import * as contracts from '@heyblue/contracts/connections';
 import type { Method, RequestOptions } from './http.ts';
 import { parseServerMessage } from './ws-messages.ts';
 
@@ -133,6 +135,11 @@ test('the location rejection codes are the contract’s', () => {
   assert.ok(locationRejectionCodes.includes('CONNECTIONS_LOCATION_STALE'));
   assert.ok(locationRejectionCodes.includes('CONNECTIONS_NO_OPEN_WINDOW'));
   assert.equal(new Set(locationRejectionCodes).size, locationRejectionCodes.length);
+});
+
+test('every answer of the connections routes is checked ahead of time, not interpreted', () => {
+  const answers = [contracts.ConnectionSettings, contracts.OpenWindowAnswer, contracts.WindowAnswer, contracts.NearbyAnswer, contracts.VirtualOfficerPage, contracts.RequestAnswer, contracts.PendingRequests, contracts.Accepted, contracts.QrCode, contracts.ConnectionAnswer, contracts.ConnectionPage];
+  for (const schema of answers) assert.ok(isPrecompiled(schema), JSON.stringify(schema).slice(0, 80));
 });
 
 test('availability calls go to their routes and read the window', async () => {

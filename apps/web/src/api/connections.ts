@@ -22,7 +22,8 @@ import {
   type RequestKind,
   type VirtualOfficer,
 } from '@heyblue/contracts/connections';
-import { decoderOf } from './contract.ts';
+import { precompiledChecks } from '@heyblue/contracts/connections/checks';
+import { decoderOf, usePrecompiledChecks } from './contract.ts';
 import type { Method, RequestOptions } from './http.ts';
 
 export type {
@@ -73,6 +74,9 @@ export const connectionErrorCodes = [
 export const locationRejectionCodes = LocationRejectionCode.anyOf.map((literal) => literal.const);
 
 /* ---------- checks of what the server answers ---------- */
+
+// The connections schemas' checks compiled ahead of time (the page may not evaluate code).
+usePrecompiledChecks(precompiledChecks);
 
 /** Checks `GET /connections/settings`. */
 export const decodeSettings = decoderOf(ConnectionSettings, 'connections settings');

@@ -2,6 +2,8 @@ import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeOwnProfile, decodeProfileExport, decodePublicProfile, loadOwnAvatar, uploadAvatar } from './profiles.ts';
 import type { Session } from './session.ts';
+import { isPrecompiled } from './contract.ts';
+import { OwnProfile, ProfileExport, PublicProfile } from '@heyblue/contracts/profiles';
 
 const own = {
   accountId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
@@ -41,6 +43,10 @@ test('the export is checked too: a picture is its data URL and time, or null', (
   assert.deepEqual(decodeProfileExport(exported), exported);
   assert.deepEqual(decodeProfileExport({ ...exported, profile: { ...stored, avatar: null } }).profile.avatar, null);
   assert.throws(() => decodeProfileExport({ ...exported, profile: { ...stored, avatar: 'data:image/webp;base64,AAAA' } }), TypeError);
+});
+
+test('every profile answer is checked ahead of time, not interpreted', () => {
+  for (const schema of [OwnProfile, PublicProfile, ProfileExport]) assert.ok(isPrecompiled(schema));
 });
 
 test('a picture is uploaded as one multipart file with a long timeout', async () => {

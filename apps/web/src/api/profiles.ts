@@ -1,7 +1,8 @@
 // The profile calls. Every shape comes from the server's contract (@heyblue/contracts/profiles) and
 // every answer is checked against it before the app sees it.
 import { OwnProfile, ProfileExport, PublicProfile, type PrivacyPart, type ProfileEdit } from '@heyblue/contracts/profiles';
-import { decoderOf } from './contract.ts';
+import { precompiledChecks } from '@heyblue/contracts/profiles/checks';
+import { decoderOf, usePrecompiledChecks } from './contract.ts';
 import { apiGet } from './http.ts';
 import type { Session } from './session.ts';
 
@@ -11,6 +12,9 @@ export type { OwnProfile, Privacy, PrivacyPart, ProfileCounts, ProfileEdit, Prof
 export const privacyParts: readonly PrivacyPart[] = ['displayName', 'avatar', 'bio', 'connectionCount'];
 
 const base = '/api/v1/profiles';
+
+// The profiles schemas' checks compiled ahead of time (the page may not evaluate code).
+usePrecompiledChecks(precompiledChecks);
 
 /** Checks the body of `GET/PATCH /profiles/me` and `PUT /profiles/me/avatar`. */
 export const decodeOwnProfile = decoderOf(OwnProfile, 'profile');
