@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newEventId } from './event-id.ts';
 
 /** The standard wrapper of every event, on the bus and in the outbox. */
 export interface EventEnvelope<Type extends string = string, Payload = unknown> {
@@ -31,9 +31,9 @@ export interface BusMessage {
   readonly traceContext: Readonly<Record<string, string>>;
 }
 
-/** Builds an envelope with a fresh id. */
+/** Builds an envelope with a fresh, time-ordered id. */
 export function envelopeOf<Type extends string, Payload>(type: Type, payload: Payload, context: EventContext, now: Date): EventEnvelope<Type, Payload> {
-  return { id: randomUUID(), type, occurredAt: now.toISOString(), actorId: context.actorId, correlationId: context.correlationId, causationId: context.causationId, payload };
+  return { id: newEventId(), type, occurredAt: now.toISOString(), actorId: context.actorId, correlationId: context.correlationId, causationId: context.causationId, payload };
 }
 
 /** The context of the events a consumer emits while handling `envelope`. */
