@@ -1,8 +1,12 @@
 import { AccountExport, VerifiedPhone } from '@heyblue/contracts/identity';
+import { precompiledChecks } from '@heyblue/contracts/identity/checks';
 import { decodeCodeChallenge } from './auth.ts';
 import type { CodeChallenge } from './auth.ts';
-import { decoderOf } from './contract.ts';
+import { decoderOf, usePrecompiledChecks } from './contract.ts';
 import type { Session } from './session.ts';
+
+// The identity schemas' checks compiled ahead of time (the page may not evaluate code).
+usePrecompiledChecks(precompiledChecks);
 
 type Authed = Pick<Session, 'get' | 'post' | 'send'>;
 

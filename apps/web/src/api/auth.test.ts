@@ -2,6 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeVerifiedPhone } from './account.ts';
 import { decodeAccessTokens, decodeAccount, decodeCodeChallenge, decodeVerifiedSignIn } from './auth.ts';
+import { isPrecompiled } from './contract.ts';
+import {
+  AccessTokens, Account, AccountExport, AcceptedInvitation, AddedPasskey, AuditPage, Ceremony, CodeChallenge, DevOutbox, Invitation, InvitationSent, MemberList, MyOrganisationList,
+  OfficerClaimList, OfficerClaimSent, OfficerDomainAdded, OfficerDomainList, OidcOffer, Organisation, OrganisationPage, PasskeyList, PrecinctList, RosterPage, RosterReport, VerifiedPhone,
+  VerifiedSignIn,
+} from '@heyblue/contracts/identity';
 
 const accountId = '6f1c2b9e-3d4a-4e5f-8a7b-9c0d1e2f3a4b';
 const account = { id: accountId, email: 'ada@example.com', phone: null, roles: ['citizen', 'officer'], createdAt: '2030-01-01T00:00:00.000Z' };
@@ -34,4 +40,13 @@ test('a code challenge needs its id and a real expiry time', () => {
 test('a verified phone names the phone', () => {
   assert.deepEqual(decodeVerifiedPhone({ phone: '+15555550100' }), { phone: '+15555550100' });
   assert.throws(() => decodeVerifiedPhone({}), TypeError);
+});
+
+test('every identity answer the web decodes is checked ahead of time, not interpreted', () => {
+  const answers = [
+    AccessTokens, Account, AccountExport, AcceptedInvitation, AddedPasskey, AuditPage, Ceremony, CodeChallenge, DevOutbox, Invitation, InvitationSent, MemberList, MyOrganisationList,
+    OfficerClaimList, OfficerClaimSent, OfficerDomainAdded, OfficerDomainList, OidcOffer, Organisation, OrganisationPage, PasskeyList, PrecinctList, RosterPage, RosterReport, VerifiedPhone,
+    VerifiedSignIn,
+  ];
+  for (const schema of answers) assert.ok(isPrecompiled(schema));
 });

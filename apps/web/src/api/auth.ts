@@ -1,10 +1,14 @@
 import { AccessTokens, Account, CodeChallenge, VerifiedSignIn } from '@heyblue/contracts/identity';
 import type { CodeChannel } from '@heyblue/contracts/identity';
-import { decoderOf } from './contract.ts';
+import { precompiledChecks } from '@heyblue/contracts/identity/checks';
+import { decoderOf, usePrecompiledChecks } from './contract.ts';
 import { isRecord } from './decode.ts';
 import { apiGet, apiPost } from './http.ts';
 
 export type { AccessTokens, Account, CodeChallenge, CodeChannel, VerifiedSignIn };
+
+// The identity schemas' checks compiled ahead of time (the page may not evaluate code).
+usePrecompiledChecks(precompiledChecks);
 
 /** The error codes sign-in can answer with (besides NETWORK_ERROR and the platform's own). */
 export const authErrorCodes = [

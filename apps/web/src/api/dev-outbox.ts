@@ -1,9 +1,13 @@
 import { DevOutbox } from '@heyblue/contracts/identity';
 import type { DevOutboxMessage } from '@heyblue/contracts/identity';
-import { decoderOf } from './contract.ts';
+import { precompiledChecks } from '@heyblue/contracts/identity/checks';
+import { decoderOf, usePrecompiledChecks } from './contract.ts';
 import { apiGet } from './http.ts';
 
 export type { DevOutboxMessage };
+
+// The identity schemas' checks compiled ahead of time (the page may not evaluate code).
+usePrecompiledChecks(precompiledChecks);
 
 const decodeBody = decoderOf(DevOutbox);
 

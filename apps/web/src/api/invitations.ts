@@ -1,9 +1,13 @@
 import { AcceptedInvitation, Invitation } from '@heyblue/contracts/identity';
-import { decoderOf } from './contract.ts';
+import { precompiledChecks } from '@heyblue/contracts/identity/checks';
+import { decoderOf, usePrecompiledChecks } from './contract.ts';
 import { apiGet } from './http.ts';
 import type { Session } from './session.ts';
 
 export type { AcceptedInvitation, Invitation };
+
+// The identity schemas' checks compiled ahead of time (the page may not evaluate code).
+usePrecompiledChecks(precompiledChecks);
 
 /** Checks the body of `GET /invitations/:token`. */
 export const decodeInvitation = decoderOf(Invitation);

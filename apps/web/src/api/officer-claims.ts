@@ -1,9 +1,13 @@
 import { OfficerClaimList, OfficerClaimSent, PrecinctList } from '@heyblue/contracts/identity';
 import type { OfficerClaim, OfficerClaimBody, Precinct } from '@heyblue/contracts/identity';
-import { decoderOf } from './contract.ts';
+import { precompiledChecks } from '@heyblue/contracts/identity/checks';
+import { decoderOf, usePrecompiledChecks } from './contract.ts';
 import type { AuthedApi } from './organisations.ts';
 
 export type { OfficerClaim, OfficerClaimSent, Precinct };
+
+// The identity schemas' checks compiled ahead of time (the page may not evaluate code).
+usePrecompiledChecks(precompiledChecks);
 
 const decodePrecinctList = decoderOf(PrecinctList);
 const decodeOfficerClaimList = decoderOf(OfficerClaimList);

@@ -1,8 +1,12 @@
 import { OidcOffer } from '@heyblue/contracts/identity';
-import { decoderOf } from './contract.ts';
+import { precompiledChecks } from '@heyblue/contracts/identity/checks';
+import { decoderOf, usePrecompiledChecks } from './contract.ts';
 import { apiGet } from './http.ts';
 
 export type { OidcOffer };
+
+// The identity schemas' checks compiled ahead of time (the page may not evaluate code).
+usePrecompiledChecks(precompiledChecks);
 
 /** Checks the body of `GET /auth/oidc`. */
 export const decodeOidcOffer = decoderOf(OidcOffer);

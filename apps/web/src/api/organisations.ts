@@ -4,12 +4,16 @@ import {
 import type {
   AuditEntry, InviteMemberBody, Member, MemberRole, MyOrganisation, OfficerDomain, OrganisationDecisionBody, OrganisationStatus, RejectedRow, RequestOrganisationBody, RosterEntry,
 } from '@heyblue/contracts/identity';
-import { decoderOf } from './contract.ts';
+import { precompiledChecks } from '@heyblue/contracts/identity/checks';
+import { decoderOf, usePrecompiledChecks } from './contract.ts';
 import type { RequestOptions } from './http.ts';
 
 export type {
   AuditEntry, InvitationSent, Member, MemberRole, MyOrganisation, OfficerDomain, OfficerDomainAdded, Organisation, OrganisationStatus, OrganisationType, RejectedRow, RosterEntry, RosterReport,
 };
+
+// The identity schemas' checks compiled ahead of time (the page may not evaluate code).
+usePrecompiledChecks(precompiledChecks);
 
 /** The kinds of partner organisation, in the contract's order (for pickers). */
 export const organisationTypes: readonly OrganisationType[] = OrganisationType.anyOf.map((literal) => literal.const);

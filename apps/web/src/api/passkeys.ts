@@ -1,13 +1,17 @@
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON, AuthenticationResponseJSON } from '@simplewebauthn/browser';
 import { AddedPasskey, Ceremony as CeremonyBody, PasskeyList } from '@heyblue/contracts/identity';
 import type { AddPasskeyBody, Passkey } from '@heyblue/contracts/identity';
+import { precompiledChecks } from '@heyblue/contracts/identity/checks';
 import { decodeVerifiedSignIn } from './auth.ts';
 import type { VerifiedSignIn } from './auth.ts';
-import { decoderOf } from './contract.ts';
+import { decoderOf, usePrecompiledChecks } from './contract.ts';
 import { apiPost } from './http.ts';
 import type { Session } from './session.ts';
 
 export type { AddedPasskey, Passkey };
+
+// The identity schemas' checks compiled ahead of time (the page may not evaluate code).
+usePrecompiledChecks(precompiledChecks);
 
 /** A WebAuthn ceremony the server started: its id and the options for the browser. */
 export interface Ceremony<Options> {
