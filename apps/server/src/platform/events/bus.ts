@@ -51,3 +51,9 @@ export class PublishBatchError extends Error {
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** A batch's span name: its event type when it has one, else how many events it carries. */
+export function batchName(types: readonly string[]): string {
+  const [first] = types;
+  return first !== undefined && types.every((t) => t === first) ? first : `${types.length} events`;
+}

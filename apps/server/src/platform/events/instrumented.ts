@@ -1,6 +1,6 @@
 import type { Metrics } from '../observability/metrics.ts';
 import { inSpanFrom } from '../observability/tracing.ts';
-import type { Subscription } from './bus.ts';
+import { batchName, type Subscription } from './bus.ts';
 import type { BusMessage } from './envelope.ts';
 
 /** Wraps a consumer with a trace span (child of the request that wrote the event) and processing metrics. */
@@ -35,9 +35,10 @@ export function instrumented(subscription: Subscription, metrics: Metrics): Subs
     // One span per batch, a child of its first event's request; the histogram times deliveries (a batch is one).
     handleBatch: (messages: readonly BusMessage[]) =>
       measured(messages.length, () =>
-        inSpanFrom(`consume ${messages.length} event(s)`, messages[0]?.traceContext ?? {}, 'consumer', async (span) => {
+        inSpanFrom(`consume ${batchName(messages.map((m) => m.envelope.type))}`, messages[0]?.traceContext ?? {}, 'consumer', async (span) => {
           span.setAttribute('heyblue.consumer', consumer);
           span.setAttribute('heyblue.event_ids', messages.map((m) => m.envelope.id));
+          span.setAttribute('heyblue.batch_size', messages.length);
           await handleBatch.call(subscription, messages);
         }),
       ),

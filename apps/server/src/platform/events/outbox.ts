@@ -6,7 +6,9 @@ import type { EventEnvelope } from './envelope.ts';
 /** Writes events to the outbox inside the caller's transaction, so they commit (or not) with the state change. */
 export async function appendToOutbox(trx: Transaction<NoTables>, envelopes: readonly EventEnvelope[]): Promise<void> {
   if (envelopes.length === 0) return;
-  const trace = JSON.stringify(currentTraceContext());
+  const context = currentTraceContext();
+  // Without tracing there is no context to keep: null costs the row nothing, '{}' a jsonb value.
+  const trace = Object.keys(context).length > 0 ? JSON.stringify(context) : null;
   // PostgreSQL's wire protocol counts a statement's parameters in 16 bits: 8 per row, so at most
   // 8,191 rows per insert (a 10,000-account seed wrapped around and failed). Chunks of 1,000.
   for (let from = 0; from < envelopes.length; from += OUTBOX_ROWS_PER_INSERT) {

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { inSpanFrom } from '../observability/tracing.ts';
-import { PublishBatchError, type EventBus } from './bus.ts';
+import { batchName, PublishBatchError, type EventBus } from './bus.ts';
 import type { BusMessage } from './envelope.ts';
 
 /** Relay tuning. */
@@ -86,7 +86,8 @@ export class OutboxRelay {
     const rows = await this.#claim();
     const [first] = rows;
     if (!first) return 0;
-    const failures = await inSpanFrom(`publish ${rows.length} event(s)`, first.trace_context ?? {}, 'producer', () => this.#publish(rows));
+    // One span per batch, a child of its first event's request.
+    const failures = await inSpanFrom(`publish ${batchName(rows.map((r) => r.type))}`, first.trace_context ?? {}, 'producer', () => this.#publish(rows));
     const published = rows.filter((row) => !failures.has(row.id));
     if (published.length > 0) {
       await sql`update platform.outbox set published_at = now(), claimed_until = null, last_error = null where seq = any(${published.map((r) => r.seq)}::bigint[])`.execute(this.#db);
