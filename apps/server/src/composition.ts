@@ -23,7 +23,8 @@ import { InProcessBus } from './platform/events/in-process-bus.ts';
 import { NatsBus } from './platform/events/nats-bus.ts';
 import type { EventCatalog, EventDefinition } from './platform/events/event-catalog.ts';
 import { instrumented } from './platform/events/instrumented.ts';
-import type { ModuleDeps, OperatorCommand, ServerModule } from './platform/module.ts';
+import type { ModuleDeps, ModuleFacts, OperatorCommand, ServerModule } from './platform/module.ts';
+import { buildProduct, buildStandalone, type ProductModules } from './module-wiring.ts';
 import { platformEvents } from '@heyblue/contracts/platform';
 import { registerOutboxGauges } from './platform/events/outbox-gauges.ts';
 import { INBOX_DAYS, startHistorySweeper } from './platform/events/history-sweeper.ts';
@@ -40,18 +41,18 @@ import { deferredFanout, localFanout, natsFanout } from './platform/ws/fanout.ts
 import { WsGateway } from './platform/ws/gateway.ts';
 import { SERVER_VERSION } from './version.ts';
 
-/** The product's modules, in dependency order. Each later issue adds its module here. */
-export const productModules: readonly ServerModule[] = [identityModule, profilesModule, connectionsModule, rewardsModule];
+/** The product's modules, in dependency order; `module-wiring.ts` builds them and hands each the APIs it calls. Each later issue adds its module here and there. */
+export const productModules: ProductModules = { identity: identityModule, profiles: profilesModule, connections: connectionsModule, rewards: rewardsModule };
 
 const platformMigrations: MigrationSet = { schema: 'platform', dir: path.join(import.meta.dirname, 'platform/db/migrations') };
 
 /** Every migration set: the platform's, then each module's. */
-export function migrationSetsOf(modules: readonly ServerModule[]): MigrationSet[] {
+export function migrationSetsOf(modules: readonly ModuleFacts[]): MigrationSet[] {
   return [platformMigrations, ...modules.flatMap((m) => (m.migrations ? [m.migrations] : []))];
 }
 
 /** The event catalog of the whole server: the platform's and each module's. */
-export function eventCatalogOf(modules: readonly ServerModule[]): EventCatalog {
+export function eventCatalogOf(modules: readonly ModuleFacts[]): EventCatalog {
   const catalog: Record<string, EventDefinition> = { ...platformEvents };
   for (const module of modules) {
     for (const [type, definition] of Object.entries(module.events ?? {})) {
@@ -89,8 +90,12 @@ export interface ComposeOverrides {
   readonly clock?: Clock;
   /** NATS subject prefix, so tests on one NATS server stay apart. */
   readonly natsSubjectPrefix?: string;
-  /** The modules to run; the product's by default (tests add fixtures). */
+  /** Modules that call no other module, to run instead of the product's (platform tests run a probe alone). */
   readonly modules?: readonly ServerModule[];
+  /** Product modules to run in place of the product's own (a copy with test tunables). */
+  readonly product?: Partial<ProductModules>;
+  /** Modules that call no other module, to run after the product's (test fixtures). */
+  readonly extraModules?: readonly ServerModule[];
   /** Leave the relay stopped after listening (crash tests leave events unrelayed on purpose). */
   readonly relayPaused?: boolean;
 }
@@ -102,7 +107,9 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
   const clock = overrides.clock ?? systemClock;
   const instanceId = randomUUID();
   const tracing = config.otlpEndpoint ? startTracing({ endpoint: config.otlpEndpoint, serviceName: 'heyblue', version: SERVER_VERSION, instanceId }) : undefined;
-  const modules = overrides.modules ?? productModules;
+  const product = overrides.modules ? undefined : { ...productModules, ...overrides.product };
+  const standalone = [...(overrides.modules ?? []), ...(overrides.extraModules ?? [])];
+  const modules: readonly ModuleFacts[] = [...(product ? Object.values(product) : []), ...standalone];
   const eventCatalog = eventCatalogOf(modules);
   const database = overrides.database ?? (config.database.kind === 'pglite' ? await openPglite(config.database.dir) : openPostgres(config.database.url));
   try {
@@ -134,9 +141,8 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
     const closers: Array<() => Promise<void> | void> = [];
     const starters: Array<() => Promise<void>> = [];
     const commands = new Map<string, OperatorCommand>();
-    for (const module of modules) {
+    for (const [module, parts] of [...(product ? buildProduct(product, deps) : []), ...buildStandalone(standalone, deps)]) {
       if (module.errors) errors.register(module.errors);
-      const parts = module.create(deps);
       if (parts.routes) routes.push(parts.routes);
       if (parts.close) closers.push(parts.close);
       if (parts.start) starters.push(parts.start);

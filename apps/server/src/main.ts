@@ -38,7 +38,7 @@ program
     const config = readConfig();
     const database = config.database.kind === 'pglite' ? await openPglite(config.database.dir) : openPostgres(config.database.url);
     try {
-      const report = await migrate(database.db, migrationSetsOf(productModules));
+      const report = await migrate(database.db, migrationSetsOf(Object.values(productModules)));
       console.log(report.applied.length === 0 ? 'Database is up to date.' : `Applied:\n${report.applied.map((m) => `  ${m}`).join('\n')}`);
     } finally {
       await database.close();

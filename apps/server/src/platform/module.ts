@@ -32,8 +32,13 @@ export interface ModuleDeps {
   readonly publicUrl: () => string;
 }
 
-/** What a built module gives back: its routes (mounted under /api/v1) and its event consumers. */
-export interface ModuleParts {
+/** What a built module gives back: its routes (mounted under /api/v1), its event consumers, and its API for other modules. */
+export interface ModuleParts<Api = undefined> {
+  /**
+   * Functions other modules may call synchronously (an interface declared in `@heyblue/contracts/<module>`);
+   * the composition root hands it to the modules built after this one that need it (docs/adr/0013-module-apis.md).
+   */
+  readonly api?: Api;
   readonly routes?: FastifyPluginAsync;
   readonly subscriptions?: readonly Subscription[];
   /** Only the identity module gives one: how bearer tokens (HTTP and websocket) become actors. */
@@ -46,16 +51,23 @@ export interface ModuleParts {
   readonly close?: () => Promise<void> | void;
 }
 
-/**
- * A module as the composition root sees it: static facts known before anything starts (events for
- * the bus and AsyncAPI, migrations, error codes) and `create`, which builds it from its deps.
- */
-export interface ServerModule {
+/** Static facts about a module, known before anything starts: events for the bus and AsyncAPI, migrations, error codes. */
+export interface ModuleFacts {
   readonly name: string;
   readonly events?: EventCatalog;
   readonly migrations?: MigrationSet;
   readonly errors?: Readonly<Record<string, ErrorSpec>>;
-  create(deps: ModuleDeps): ModuleParts;
+}
+
+/** What a module that calls no other module is handed besides its deps: nothing. */
+export type NoApis = Record<never, never>;
+
+/**
+ * A module as the composition root sees it: its facts and `create`, which builds it from its deps and
+ * the APIs of the modules it calls (`Needs`, e.g. `{ identity: IdentityApi }`), answering its own (`Api`).
+ */
+export interface ServerModule<Needs extends object = NoApis, Api = undefined> extends ModuleFacts {
+  create(deps: ModuleDeps, apis: Needs): ModuleParts<Api>;
 }
 
 /** An operator command a module offers to the CLI. */

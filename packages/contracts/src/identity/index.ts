@@ -3,3 +3,4 @@ export * from './events.ts';
 export * from './errors.ts';
 export * from './http.ts';
 export * from './organisations-http.ts';
+export * from './api.ts';

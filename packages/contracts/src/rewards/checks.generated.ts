@@ -61,7 +61,7 @@ export const precompiledChecks = new Map([
   })()],
   [schemas.ColleaguesAnswer, (() => {
     const External = [IsUuid];
-    const check_0 = ((value) => ((typeof value === "object" && value !== null && !(Array.isArray(value))) && ("items" in value && (Array.isArray(value.items) && value.items.every((unique_0, index) => (((typeof unique_0 === "object" && unique_0 !== null && !(Array.isArray(unique_0))) && ("accountId" in unique_0 && (typeof unique_0.accountId === "string" && External[0](unique_0.accountId))))))))));
+    const check_0 = ((value) => ((typeof value === "object" && value !== null && !(Array.isArray(value))) && ("items" in value && (Array.isArray(value.items) && value.items.every((unique_0, index) => (((typeof unique_0 === "object" && unique_0 !== null && !(Array.isArray(unique_0))) && ("accountId" in unique_0 && (((typeof unique_0.accountId === "string" && External[0](unique_0.accountId)) && (unique_0.displayName === undefined || (!("displayName" in unique_0) || typeof unique_0.displayName === "string"))) && (unique_0.avatarUrl === undefined || (!("avatarUrl" in unique_0) || typeof unique_0.avatarUrl === "string")))))))))));
     return (value) => { return check_0(value); };
   })()],
   [schemas.ConnectionKind, (() => {

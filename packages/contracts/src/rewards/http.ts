@@ -217,8 +217,14 @@ export type Donation = Static<typeof Donation>;
 export const DonationWithBalance = Type.Object({ donation: Donation, balance: Points('the balance after it') });
 export type DonationWithBalance = Static<typeof DonationWithBalance>;
 
-/** `GET /rewards/colleagues`: the other verified officers of the caller's precinct. */
-export const ColleaguesAnswer = Type.Object({ items: Type.Array(Type.Object({ accountId: Uuid('a colleague') })) });
+/** `GET /rewards/colleagues`: the other verified officers of the caller's precinct, each with what their public profile shows. */
+export const ColleaguesAnswer = Type.Object({
+  items: Type.Array(Type.Object({
+    accountId: Uuid('a colleague'),
+    displayName: Type.Optional(Type.String({ description: 'their public name; absent when they hide it' })),
+    avatarUrl: Type.Optional(Type.String({ description: 'their public picture; absent when hidden or none' })),
+  })),
+});
 export type ColleaguesAnswer = Static<typeof ColleaguesAnswer>;
 
 /** `POST /rewards/gifts`: points to a colleague (or a citizen, where enabled). */

@@ -5,3 +5,4 @@ export * from './http.ts';
 export * from './partner-http.ts';
 export * from './admin-http.ts';
 export * from './ws.ts';
+export * from './api.ts';

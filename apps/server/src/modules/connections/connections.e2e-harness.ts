@@ -1,7 +1,7 @@
 // A listening server with seeded, signed-in officers and citizens, a clock the test moves, and
 // websocket clients that keep every message — for connections' end-to-end tests.
 import type { Response } from 'light-my-request';
-import { productModules, type Server } from '../../composition.ts';
+import type { Server } from '../../composition.ts';
 import { composeTestServer } from '../../../test/support/server.ts';
 import { seedPeople, signInAdmin, TestClock, type Person } from '../../../test/support/people.ts';
 import { LiveClient } from '../../../test/support/live-client.ts';
@@ -30,7 +30,7 @@ export interface Stage {
 export async function startStage(options: { officers: number; citizens: number; settings?: Record<string, string>; logger?: import('pino').Logger }): Promise<Stage> {
   const clock = new TestClock();
   const probe: ConnectionsProbe = { map: undefined };
-  const server = await composeTestServer({ RATE_LIMIT_PER_MINUTE: '100000', ...options.settings }, { clock, modules: productModules.map((m) => (m.name === 'connections' ? createConnectionsModule(probe) : m)), ...(options.logger ? { logger: options.logger } : {}) });
+  const server = await composeTestServer({ RATE_LIMIT_PER_MINUTE: '100000', ...options.settings }, { clock, product: { connections: createConnectionsModule(probe) }, ...(options.logger ? { logger: options.logger } : {}) });
   const url = await server.listen();
   const people = await seedPeople(server, { citizens: options.citizens, officers: options.officers });
   const call: Stage['call'] = async (person, method, route, payload) =>

@@ -2,8 +2,11 @@
 // Events out: identity.account-created.v1, identity.account-deleted.v1, identity.officer-verified.v1,
 // identity.organisation-approved.v1, identity.member-added.v1. Events in: none.
 // Gives the platform its ActorResolver (bearer tokens for HTTP and the websocket).
+// API (IdentityApi): memberships of organisations, for modules that decide who may act for one.
 import path from 'node:path';
-import type { ServerModule } from '../../platform/module.ts';
+import type { IdentityApi } from '@heyblue/contracts/identity';
+import { transactionsOn } from '../../platform/db/sql-of.ts';
+import type { NoApis, ServerModule } from '../../platform/module.ts';
 import { accessTokens } from './adapters/access-tokens.ts';
 import { sessionActorResolver } from './adapters/actor-resolver.ts';
 import { authRoutes } from './adapters/auth.routes.ts';
@@ -17,6 +20,8 @@ import { adminRoutes } from './adapters/admin.routes.ts';
 import { organisationRoutes } from './adapters/organisations.routes.ts';
 import { organisationStore } from './adapters/organisation-store.pg.ts';
 import { passkeyStore } from './adapters/passkey-store.pg.ts';
+import { officerClaimStore } from './adapters/officer-claim-store.pg.ts';
+import { identityApi } from './adapters/identity.api.ts';
 import type { IdentityDeps } from './application/identity-deps.ts';
 import { identityEvents } from '@heyblue/contracts/identity';
 import { identityErrors } from '@heyblue/contracts/identity';
@@ -24,7 +29,7 @@ import { createBootstrapLinkIfNoAdmin } from './application/admins.ts';
 import { operatorCommands } from './adapters/operator-commands.ts';
 
 /** The identity module. */
-export const identityModule: ServerModule = {
+export const identityModule: ServerModule<NoApis, IdentityApi> = {
   name: 'identity',
   events: identityEvents,
   migrations: { schema: 'identity', dir: path.join(import.meta.dirname, 'migrations') },
@@ -35,6 +40,7 @@ export const identityModule: ServerModule = {
     const { delivery, devOutbox, close } = createDelivery({ settings: platform.config.delivery, mode: platform.config.mode, logger: platform.logger });
     const deps: IdentityDeps = {
       db: platform.db,
+      transaction: transactionsOn(platform.db),
       store,
       tokens,
       keyring: platform.keyring,
@@ -43,6 +49,7 @@ export const identityModule: ServerModule = {
       unitOfWork: platform.unitOfWork,
       organisations: organisationStore(),
       passkeys: passkeyStore,
+      claims: officerClaimStore(),
       publicUrl: platform.publicUrl,
     };
     const secureCookies = platform.config.http.publicUrl.startsWith('https://');
@@ -60,6 +67,7 @@ export const identityModule: ServerModule = {
         await app.register(adminRoutes(deps));
         if (devOutbox) await app.register(devOutboxRoutes(devOutbox));
       },
+      api: identityApi(deps),
       actorResolver: sessionActorResolver(tokens, store),
       close,
       start: async () => {

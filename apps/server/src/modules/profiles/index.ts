@@ -4,12 +4,15 @@
 // precinct, hides the bio by default), identity.account-deleted.v1 (removes it), connections.connection-made.v1
 // (counts connections made), rewards.points-awarded.v1, rewards.voucher-issued.v1, rewards.voucher-cancelled.v1,
 // rewards.donation-made.v1 (points earned, spent and donated).
-// Events out: profiles.profile-updated.v1.
+// Events out: profiles.profile-updated.v1. API (ProfilesApi): public cards, for modules that show a person.
 import path from 'node:path';
-import type { ServerModule } from '../../platform/module.ts';
+import type { ProfilesApi } from '@heyblue/contracts/profiles';
+import { transactionsOn } from '../../platform/db/sql-of.ts';
+import type { NoApis, ServerModule } from '../../platform/module.ts';
 import { avatarRoutes } from './adapters/avatar.routes.ts';
 import { identityConsumers } from './adapters/identity.consumers.ts';
 import { profileStore } from './adapters/profile-store.pg.ts';
+import { profilesApi } from './adapters/profiles.api.ts';
 import { profileRoutes } from './adapters/profile.routes.ts';
 import { rewardsConsumers } from './adapters/rewards.consumers.ts';
 import { sharpAvatarImages } from './adapters/sharp-avatar-images.ts';
@@ -18,19 +21,20 @@ import { profilesEvents } from '@heyblue/contracts/profiles';
 import { profilesErrors } from '@heyblue/contracts/profiles';
 
 /** The profiles module. */
-export const profilesModule: ServerModule = {
+export const profilesModule: ServerModule<NoApis, ProfilesApi> = {
   name: 'profiles',
   events: profilesEvents,
   migrations: { schema: 'profiles', dir: path.join(import.meta.dirname, 'migrations') },
   errors: profilesErrors,
   create(platform) {
-    const deps: ProfilesDeps = { db: platform.db, store: profileStore(), images: sharpAvatarImages(), clock: platform.clock, unitOfWork: platform.unitOfWork };
+    const deps: ProfilesDeps = { db: platform.db, transaction: transactionsOn(platform.db), store: profileStore(), images: sharpAvatarImages(), clock: platform.clock, unitOfWork: platform.unitOfWork };
     return {
       routes: async (app) => {
         await app.register(profileRoutes(deps));
         await app.register(avatarRoutes(deps));
       },
       subscriptions: [...identityConsumers(deps), ...rewardsConsumers(deps)],
+      api: profilesApi(deps),
     };
   },
 };

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import sharp, { type Sharp } from 'sharp';
-import { productModules, type Server } from '../../composition.ts';
+import type { Server } from '../../composition.ts';
 import type { EventCatalog } from '../../platform/events/event-catalog.ts';
 import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import { composeTestServer } from '../../../test/support/server.ts';
@@ -52,7 +52,7 @@ export async function formWith(parts: readonly FormPart[]): Promise<{ body: Buff
 export async function startProfilesHarness() {
   let emitter: UnitOfWork<EventCatalog> | undefined;
   const server: Server = await composeTestServer({ RATE_LIMIT_PER_MINUTE: '10000' }, {
-    modules: [...productModules, { name: 'profiles-test-emitter', create: (deps) => ((emitter = deps.unitOfWork), {}) }],
+    extraModules: [{ name: 'profiles-test-emitter', create: (deps) => ((emitter = deps.unitOfWork), {}) }],
   });
   await server.app.ready();
   let clients = 0;

@@ -20,6 +20,7 @@ import { systemClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { migrate } from '../../platform/db/migrator.ts';
 import { openPglite } from '../../platform/db/pglite.ts';
+import { transactionsOn } from '../../platform/db/sql-of.ts';
 import { envelopeOf, type BusMessage, type EventEnvelope } from '../../platform/events/envelope.ts';
 import { idempotentWithEvents } from '../../platform/events/inbox.ts';
 import { createUnitOfWork } from '../../platform/events/unit-of-work.ts';
@@ -27,6 +28,7 @@ import { awardBatchStore } from './adapters/award-batch-store.pg.ts';
 import { catalogueStore } from './adapters/catalogue-store.pg.ts';
 import { givingStore } from './adapters/giving-store.pg.ts';
 import { ledgerStore } from './adapters/ledger-store.pg.ts';
+import { idempotencyStore } from './adapters/idempotency-store.pg.ts';
 import { rewardsConsumers } from './adapters/rewards.consumers.ts';
 import { rulesStore } from './adapters/rules-store.pg.ts';
 import { voucherStore } from './adapters/voucher-store.pg.ts';
@@ -62,7 +64,9 @@ async function openSide(batched: boolean, on?: Database): Promise<Side> {
   const deps: RewardsDeps = {
     db: database.db, unitOfWork: createUnitOfWork({ db: database.db, catalog: rewardsEvents, clock: systemClock, afterCommit: () => undefined }),
     clock: systemClock, timeZone: TIME_ZONE,
-    ledger: ledgerStore(), catalogue: catalogueStore(), vouchers: voucherStore(), rules: rulesStore(), awards: awardBatchStore(), giving: givingStore(),
+    transaction: transactionsOn(database.db),
+    ledger: ledgerStore(), catalogue: catalogueStore(), vouchers: voucherStore(), rules: rulesStore(), awards: awardBatchStore(), giving: givingStore(), keys: idempotencyStore(),
+    identity: { membership: unused('identity') }, profiles: { card: unused('profiles'), cards: unused('profiles') },
     voucherKeys: unused('voucherKeys'), seal: { close: unused('seal'), open: unused('seal') }, push: unused('push'), wakeIssuer: unused('wakeIssuer'),
   };
   // The deployment's default rules are switched off: each run brings its own.

@@ -5,7 +5,13 @@
 // identity.member-added.v1, identity.officer-verified.v1, identity.account-created.v1, identity.account-deleted.v1.
 // Events out: rewards.points-awarded.v1, rewards.voucher-issued.v1, rewards.voucher-used.v1,
 // rewards.voucher-cancelled.v1, rewards.redemption-failed.v1, rewards.donation-made.v1, rewards.gift-sent.v1.
+// Calls: identity's API (memberships, for partner access), profiles' API (colleagues' public cards).
+// API (RewardsApi): upsertOffers, for the partners' imports.
 import path from 'node:path';
+import type { IdentityApi } from '@heyblue/contracts/identity';
+import type { ProfilesApi } from '@heyblue/contracts/profiles';
+import type { RewardsApi } from '@heyblue/contracts/rewards';
+import { transactionsOn } from '../../platform/db/sql-of.ts';
 import type { ServerModule } from '../../platform/module.ts';
 import type { IssuerPolicy } from './application/issuer-saga.ts';
 import type { RewardsDeps } from './application/rewards-deps.ts';
@@ -14,12 +20,14 @@ import { catalogueRoutes } from './adapters/catalogue.routes.ts';
 import { catalogueStore } from './adapters/catalogue-store.pg.ts';
 import { givingStore } from './adapters/giving-store.pg.ts';
 import { housekeeping } from './adapters/housekeeping.ts';
+import { idempotencyStore } from './adapters/idempotency-store.pg.ts';
 import { httpIssuerClient } from './adapters/issuer-client.http.ts';
 import { issuerRunner } from './adapters/issuer-runner.ts';
 import { ledgerStore } from './adapters/ledger-store.pg.ts';
 import { livePushes } from './adapters/live-pushes.ts';
 import { operatorCommands } from './adapters/operator-commands.ts';
 import { partnerRoutes } from './adapters/partner.routes.ts';
+import { rewardsApi } from './adapters/rewards.api.ts';
 import { rewardsConsumers } from './adapters/rewards.consumers.ts';
 import { rulesStore } from './adapters/rules-store.pg.ts';
 import { awardBatchStore } from './adapters/award-batch-store.pg.ts';
@@ -56,23 +64,30 @@ export interface RewardsProbe {
   deps: RewardsDeps | undefined;
 }
 
+/** The module APIs rewards calls, handed to it by the composition root. */
+export interface RewardsNeeds {
+  readonly identity: IdentityApi;
+  readonly profiles: ProfilesApi;
+}
+
 /** The rewards module. */
-export const rewardsModule: ServerModule = createRewardsModule();
+export const rewardsModule: ServerModule<RewardsNeeds, RewardsApi> = createRewardsModule();
 
 /** Builds the module with its tunables. */
-export function createRewardsModule(overrides: Partial<RewardsOptions> = {}, probe?: RewardsProbe): ServerModule {
+export function createRewardsModule(overrides: Partial<RewardsOptions> = {}, probe?: RewardsProbe): ServerModule<RewardsNeeds, RewardsApi> {
   const options = { ...defaults, ...overrides };
   return {
     name: 'rewards',
     events: rewardsEvents,
     migrations: { schema: 'rewards', dir: path.join(import.meta.dirname, 'migrations') },
     errors: rewardsErrors,
-    create(platform) {
+    create(platform, { identity, profiles }) {
       const logger = platform.logger.child({ module: 'rewards' });
       const secrets = () => ({ signing: platform.keyring.secret('voucher-mac'), all: platform.keyring.secrets('voucher-mac') });
       let wake = (): void => {};
       const deps: RewardsDeps = {
         db: platform.db,
+        transaction: transactionsOn(platform.db),
         unitOfWork: platform.unitOfWork,
         clock: platform.clock,
         timeZone: platform.config.timeZone,
@@ -82,6 +97,9 @@ export function createRewardsModule(overrides: Partial<RewardsOptions> = {}, pro
         rules: rulesStore(),
         awards: awardBatchStore(),
         giving: givingStore(),
+        keys: idempotencyStore(),
+        identity,
+        profiles,
         voucherKeys: () => ({ signing: secrets().signing, verifying: secrets().all }),
         seal: voucherSeal(secrets),
         push: (userId, message) => {
@@ -102,6 +120,7 @@ export function createRewardsModule(overrides: Partial<RewardsOptions> = {}, pro
           await app.register(adminRoutes(deps));
         },
         subscriptions: [...rewardsConsumers(deps), ...livePushes(deps)],
+        api: rewardsApi(deps),
         commands: operatorCommands(deps),
         start: async () => {
           saga.start();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Response } from 'light-my-request';
 import { sql, type RawBuilder } from 'kysely';
-import { productModules, type Server } from '../../composition.ts';
+import type { Server } from '../../composition.ts';
 import { envelopeOf } from '../../platform/events/envelope.ts';
 import { composeTestServer } from '../../../test/support/server.ts';
 import { distributedSettings, skipWithoutPostgres } from '../../../test/support/services.ts';
@@ -102,8 +102,7 @@ describe('the ledger under concurrency, two instances on one PostgreSQL server',
     // NATS_URL is set: the races under test are the database's, and a broker's backlog would only slow them.
     const { NATS_URL: _nats, NATS_STREAM: _stream, ...settings } = distributed.settings;
     stage = await startRewardsStage({ citizens: 183, officers: 16, settings, rewards: tunables });
-    const modules = productModules.map((m) => (m.name === 'rewards' ? createRewardsModule(tunables) : m));
-    second = await composeTestServer({ RATE_LIMIT_PER_MINUTE: '1000000', ...settings }, { clock: stage.clock, modules });
+    second = await composeTestServer({ RATE_LIMIT_PER_MINUTE: '1000000', ...settings }, { clock: stage.clock, product: { rewards: createRewardsModule(tunables) } });
     await second.listen();
     instances = [stage.server, second];
     shop = await stage.partner('retailer', 'Race Shop');

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { forgetOldIdempotencyKeys } from './adapters/housekeeping.ts';
+import { idempotencyStore } from './adapters/idempotency-store.pg.ts';
 import { checkSymbol } from './domain/short-code.ts';
 import { startRewardsStage, type Partner, type RewardsStage } from './rewards.e2e-harness.ts';
 
@@ -153,7 +154,7 @@ describe('idempotency keys', () => {
     assert.equal((await stage.keyed(citizen, `/rewards/offers/${offer.id}/redeem`, {}, recent)).statusCode, 201);
     const db = stage.server.database.db;
     await sql`update rewards.idempotency_keys set created_at = now() - interval '8 days' where key = ${old}`.execute(db);
-    assert.ok((await forgetOldIdempotencyKeys(db, new Date())) >= 1);
+    assert.ok((await forgetOldIdempotencyKeys(idempotencyStore(), db, new Date())) >= 1);
     const left = await sql<{ key: string }>`select key from rewards.idempotency_keys where key in (${old}, ${recent})`.execute(db);
     assert.deepEqual(left.rows.map((r) => r.key), [recent]);
   });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { Response } from 'light-my-request';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
-import { productModules, type ComposeOverrides, type Server } from '../../composition.ts';
+import type { ComposeOverrides, Server } from '../../composition.ts';
 import { envelopeOf, type EventEnvelope } from '../../platform/events/envelope.ts';
 import { appendToOutbox } from '../../platform/events/outbox.ts';
 import { composeTestServer } from '../../../test/support/server.ts';
@@ -49,8 +49,8 @@ let partners = 0;
 /** Starts a listening server for rewards tests (PGlite, or the PostgreSQL server when settings say so). */
 export async function startRewardsStage(options: { citizens: number; officers: number; settings?: Record<string, string>; rewards?: Partial<RewardsOptions>; probe?: RewardsProbe; overrides?: ComposeOverrides; logger?: Logger }): Promise<RewardsStage> {
   const clock = new TestClock();
-  const modules = productModules.map((m) => (m.name === 'rewards' ? createRewardsModule(options.rewards, options.probe) : m));
-  const server = await composeTestServer({ RATE_LIMIT_PER_MINUTE: '1000000', ...options.settings }, { clock, modules, ...options.overrides, ...(options.logger ? { logger: options.logger } : {}) });
+  const product = { rewards: createRewardsModule(options.rewards, options.probe) };
+  const server = await composeTestServer({ RATE_LIMIT_PER_MINUTE: '1000000', ...options.settings }, { clock, product, ...options.overrides, ...(options.logger ? { logger: options.logger } : {}) });
   const url = await server.listen();
   const people = await seedPeople(server, { citizens: options.citizens, officers: options.officers, prefix: `r${Date.now().toString(36)}` });
   const admin = await signInAdmin(server, `admin-${Date.now().toString(36)}@e2e.example`);

@@ -1,8 +1,8 @@
 import type { Clock } from '../../../platform/clock.ts';
 import type { Config } from '../../../platform/config/config.ts';
-import type { Db } from '../../../platform/db/database.ts';
+import type { Tx } from '../../../platform/db/tx.ts';
 import type { ConnectionsPush, connectionsEvents } from '@heyblue/contracts/connections';
-import type { UnitOfWork } from '../../../platform/events/unit-of-work.ts';
+import type { UnitOfWorkPort } from '../../../platform/events/unit-of-work-port.ts';
 import type { LiveMap } from '../domain/live-map.ts';
 import type { QrKey } from '../domain/qr-token.ts';
 import type { LiveHub } from './live-hub.ts';
@@ -10,10 +10,11 @@ import type { ConnectionsStore } from './ports.ts';
 
 /** What connections' use cases need. */
 export interface ConnectionsDeps {
-  readonly db: Db;
+  /** The database for a lone read (each is a transaction of its own). */
+  readonly db: Tx;
   readonly store: ConnectionsStore;
   readonly clock: Clock;
-  readonly unitOfWork: UnitOfWork<typeof connectionsEvents>;
+  readonly unitOfWork: UnitOfWorkPort<typeof connectionsEvents>;
   readonly settings: Config['connections'];
   readonly map: LiveMap;
   readonly hub: LiveHub;

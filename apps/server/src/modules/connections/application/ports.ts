@@ -1,12 +1,11 @@
-import type { Kysely } from 'kysely';
-import type { NoTables } from '../../../platform/db/database.ts';
+import type { Tx } from '../../../platform/db/tx.ts';
 import type { ConnectionKind, WindowEndReason } from '@heyblue/contracts/connections';
 import type { Band } from '../domain/bands.ts';
 import type { QrRole } from '../domain/qr-token.ts';
 import type { TravelFlag } from '../domain/travel-check.ts';
 
-/** Where a store's method runs: a transaction, or the database for a lone read. */
-export type Tx = Kysely<NoTables>;
+/** Where a store's method runs: an opaque handle (a transaction, or the database for a lone read); only adapters reach SQL through it. */
+export type { Tx };
 
 /** A verified officer and their precinct. */
 export interface OfficerRecord {

@@ -20,7 +20,7 @@ export function adminRoutes(deps: IdentityDeps): FastifyPluginAsyncTypebox {
       },
     }, async (request) => {
       const { status, limit, before } = request.query;
-      return deps.db.transaction().execute(async (tx) => {
+      return deps.transaction(async (tx) => {
         authorize(await principalOf(deps, tx, requireActor(request)), 'organisation.decide', { kind: 'platform' });
         const rows = await deps.organisations.listOrganisations(tx, { status, limit, before: before ? new Date(before) : undefined });
         return { organisations: rows.map(presentOrganisation), next: rows.length === limit ? (rows.at(-1)?.createdAt.toISOString() ?? null) : null };
@@ -48,7 +48,7 @@ export function adminRoutes(deps: IdentityDeps): FastifyPluginAsyncTypebox {
       },
     }, async (request) => {
       const { limit, before } = request.query;
-      return deps.db.transaction().execute(async (tx) => {
+      return deps.transaction(async (tx) => {
         authorize(await principalOf(deps, tx, requireActor(request)), 'audit.read', { kind: 'platform' });
         const entries = await deps.organisations.auditPage(tx, { limit, beforeId: before });
         return { entries: entries.map((e) => ({ ...e, at: e.at.toISOString() })), next: entries.length === limit ? (entries.at(-1)?.id ?? null) : null };

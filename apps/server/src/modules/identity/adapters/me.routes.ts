@@ -13,7 +13,7 @@ export function meRoutes(deps: IdentityDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/me', { schema: { tags: ['identity'], summary: 'The signed-in account', security: [{ bearer: [] }], response: { 200: Account } } }, async (request) => {
       const actor = requireActor(request);
-      const account = await deps.db.transaction().execute((tx) => deps.store.findAccount(tx, actor.accountId));
+      const account = await deps.transaction((tx) => deps.store.findAccount(tx, actor.accountId));
       if (!account) throw new AppError('PLATFORM_UNAUTHENTICATED');
       return { id: account.id, email: account.email, phone: account.phone, roles: rolesOf(account), createdAt: account.createdAt.toISOString() };
     });
@@ -38,7 +38,7 @@ export function meRoutes(deps: IdentityDeps): FastifyPluginAsyncTypebox {
 
     app.get('/me/export', { schema: { tags: ['identity'], summary: 'Download what identity keeps about me (JSON)', security: [{ bearer: [] }], response: { 200: AccountExport } } }, async (request, reply) => {
       const actor = requireActor(request);
-      const data = await deps.db.transaction().execute((tx) => deps.store.exportAccount(tx, actor.accountId));
+      const data = await deps.transaction((tx) => deps.store.exportAccount(tx, actor.accountId));
       reply.header('content-disposition', 'attachment; filename="heyblue-account.json"');
       return { exportedAt: new Date().toISOString(), identity: data };
     });

@@ -43,7 +43,7 @@ export function organisationRoutes(deps: IdentityDeps): FastifyPluginAsyncTypebo
       schema: { tags: ['organisations'], summary: 'The organisations I belong to, with my role', security: bearer, response: { 200: MyOrganisationList } },
     }, async (request) => {
       const actor = requireActor(request);
-      const rows = await deps.db.transaction().execute((tx) => deps.organisations.listOrganisationsOf(tx, actor.accountId));
+      const rows = await deps.transaction((tx) => deps.organisations.listOrganisationsOf(tx, actor.accountId));
       return { organisations: rows.map((o) => ({ ...presentOrganisation(o), role: o.role })) };
     });
 
@@ -51,7 +51,7 @@ export function organisationRoutes(deps: IdentityDeps): FastifyPluginAsyncTypebo
       schema: { tags: ['organisations'], summary: 'One organisation (members and admins)', security: bearer, params: OrganisationParams, response: { 200: Organisation } },
     }, async (request) => {
       const { organisationId } = request.params;
-      return deps.db.transaction().execute(async (tx) => presentOrganisation(await organisationFor(deps, tx, await principalOf(deps, tx, requireActor(request)), 'organisation.read', organisationId)));
+      return deps.transaction(async (tx) => presentOrganisation(await organisationFor(deps, tx, await principalOf(deps, tx, requireActor(request)), 'organisation.read', organisationId)));
     });
 
     app.get('/organisations/:organisationId/members', {
@@ -61,7 +61,7 @@ export function organisationRoutes(deps: IdentityDeps): FastifyPluginAsyncTypebo
       },
     }, async (request) => {
       const { organisationId } = request.params;
-      return deps.db.transaction().execute(async (tx) => {
+      return deps.transaction(async (tx) => {
         const org = await organisationFor(deps, tx, await principalOf(deps, tx, requireActor(request)), 'organisation.read', organisationId);
         const members = await deps.organisations.listMembers(tx, org.id);
         return { members: members.map((m) => ({ ...m, since: m.since.toISOString() })) };
@@ -110,7 +110,7 @@ export function organisationRoutes(deps: IdentityDeps): FastifyPluginAsyncTypebo
     }, async (request) => {
       const { organisationId } = request.params;
       const { limit, after } = request.query;
-      return deps.db.transaction().execute(async (tx) => {
+      return deps.transaction(async (tx) => {
         const org = await organisationFor(deps, tx, await principalOf(deps, tx, requireActor(request)), 'organisation.manage-roster', organisationId);
         const entries = await deps.organisations.listRoster(tx, org.id, { limit, after });
         return { entries, next: entries.length === limit ? (entries.at(-1)?.email ?? null) : null };
@@ -132,7 +132,7 @@ export function organisationRoutes(deps: IdentityDeps): FastifyPluginAsyncTypebo
       schema: { tags: ['organisations'], summary: 'Active precincts, for officers to name theirs', security: bearer, response: { 200: PrecinctList } },
     }, async (request) => {
       requireActor(request);
-      const rows = await deps.db.transaction().execute((tx) => deps.organisations.listOrganisations(tx, { status: 'active', limit: 1000 }));
+      const rows = await deps.transaction((tx) => deps.organisations.listOrganisations(tx, { status: 'active', limit: 1000 }));
       return { precincts: rows.filter((o) => o.type === 'precinct').map((o) => ({ id: o.id, name: o.name })).sort((a, b) => a.name.localeCompare(b.name)) };
     });
 
@@ -171,7 +171,7 @@ export function organisationRoutes(deps: IdentityDeps): FastifyPluginAsyncTypebo
       schema: { tags: ['organisations'], summary: 'The precinct’s officer domains', security: bearer, params: OrganisationParams, response: { 200: OfficerDomainList } },
     }, async (request) => {
       const { organisationId } = request.params;
-      return deps.db.transaction().execute(async (tx) => {
+      return deps.transaction(async (tx) => {
         const org = await organisationFor(deps, tx, await principalOf(deps, tx, requireActor(request)), 'organisation.manage-roster', organisationId);
         return { domains: await deps.organisations.listOfficerDomains(tx, org.id) };
       });

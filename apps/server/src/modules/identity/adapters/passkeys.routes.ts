@@ -27,14 +27,14 @@ export function passkeyRoutes(deps: IdentityDeps, options: { mode: string }): Fa
       schema: { tags: ['identity'], summary: 'My passkeys', security: bearer, response: { 200: PasskeyList } },
     }, async (request) => {
       const actor = requireActor(request);
-      const passkeys = await deps.db.transaction().execute((tx) => deps.passkeys.listFor(tx, actor.accountId));
+      const passkeys = await deps.transaction((tx) => deps.passkeys.listFor(tx, actor.accountId));
       return { passkeys: passkeys.map((p) => ({ id: p.credentialId, name: p.name, createdAt: p.createdAt.toISOString(), lastUsedAt: p.lastUsedAt?.toISOString() ?? null })) };
     });
 
     app.delete('/me/passkeys/:passkeyId', { schema: { tags: ['identity'], summary: 'Remove one of my passkeys', security: bearer, params: PasskeyParams } }, async (request, reply) => {
       const actor = requireActor(request);
       const { passkeyId } = request.params;
-      const removed = await deps.db.transaction().execute(async (tx) => {
+      const removed = await deps.transaction(async (tx) => {
         const ok = await deps.passkeys.remove(tx, actor.accountId, passkeyId);
         if (ok) await deps.store.audit(tx, { actorId: actor.accountId, action: 'passkey.removed', subjectType: 'account', subjectId: actor.accountId, correlationId: request.id, ip: request.ip });
         return ok;

@@ -7,7 +7,7 @@ import type { InvitationRecord } from './organisation-ports.ts';
 
 /** What an invitation link shows before it is accepted. */
 export async function readInvitation(deps: IdentityDeps, token: string): Promise<InvitationRecord> {
-  const invitation = await deps.db.transaction().execute((tx) => deps.organisations.findInvitationByToken(tx, hashInvitationToken(token)));
+  const invitation = await deps.transaction((tx) => deps.organisations.findInvitationByToken(tx, hashInvitationToken(token)));
   if (!invitation || invitation.expiresAt.getTime() <= deps.clock.now().getTime()) throw new AppError('IDENTITY_INVITATION_NOT_FOUND');
   return invitation;
 }

@@ -1,5 +1,4 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { normalizeAddress } from './addresses.ts';
 import type { IdentityDeps, RequestContext } from './identity-deps.ts';
@@ -21,19 +20,17 @@ export async function makeAdmin(deps: IdentityDeps, tx: Tx, emailInput: string, 
     account = await deps.store.insertAccount(tx, { id: randomUUID(), email, phone: null });
     events.emit('identity.account-created.v1', { accountId: account.id, signedUpWith: 'email' });
   }
-  await sql`update identity.accounts set is_admin = true where id = ${account.id}`.execute(tx);
+  await deps.store.grantAdmin(tx, account.id);
   await deps.store.audit(tx, { actorId: null, action: 'admin.granted', subjectType: 'account', subjectId: account.id, correlationId, details: { email } });
   return { ...account, isAdmin: true };
 }
 
 /** In embedded development, with no admin yet: a one-time link (printed by the server) that makes the first admin. */
 export async function createBootstrapLinkIfNoAdmin(deps: IdentityDeps): Promise<string | null> {
-  return deps.db.transaction().execute(async (tx) => {
-    const admins = await sql<{ n: number }>`select count(*)::int as n from identity.accounts where is_admin and deleted_at is null`.execute(tx);
-    if ((admins.rows[0]?.n ?? 0) > 0) return null;
+  return deps.transaction(async (tx) => {
+    if ((await deps.store.countAdmins(tx)) > 0) return null;
     const token = randomBytes(32).toString('base64url');
-    await sql`delete from identity.bootstrap_links where used_at is null`.execute(tx);
-    await sql`insert into identity.bootstrap_links (token_hash, expires_at) values (${hash(token)}, ${new Date(deps.clock.now().getTime() + BOOTSTRAP_TTL_MS)})`.execute(tx);
+    await deps.store.replaceBootstrapLink(tx, hash(token), new Date(deps.clock.now().getTime() + BOOTSTRAP_TTL_MS));
     return `${deps.publicUrl()}/setup/${token}`;
   });
 }
@@ -42,8 +39,7 @@ export async function createBootstrapLinkIfNoAdmin(deps: IdentityDeps): Promise<
 export async function redeemBootstrapLink(deps: IdentityDeps, input: { token: string; email: string }, context: RequestContext): Promise<SignedIn> {
   return deps.unitOfWork({ actorId: null, correlationId: context.correlationId, causationId: null }, async (tx, events) => {
     const now = deps.clock.now();
-    const used = await sql`update identity.bootstrap_links set used_at = ${now} where token_hash = ${hash(input.token)} and used_at is null and expires_at > ${now}`.execute(tx);
-    if (Number(used.numAffectedRows ?? 0n) !== 1) throw new AppError('IDENTITY_BOOTSTRAP_INVALID');
+    if (!(await deps.store.useBootstrapLink(tx, hash(input.token), now))) throw new AppError('IDENTITY_BOOTSTRAP_INVALID');
     const account = await makeAdmin(deps, tx, input.email, context.correlationId, events);
     await deps.store.audit(tx, { actorId: account.id, action: 'sign-in', subjectType: 'account', subjectId: account.id, correlationId: context.correlationId, ip: context.ip, details: { method: 'first-admin-link' } });
     const tokens = await startSession(deps, tx, account, context);

@@ -20,7 +20,7 @@ export async function inviteMember(deps: IdentityDeps, actor: Actor, input: { or
   const token = randomBytes(32).toString('base64url');
   const invitationId = randomUUID();
   const expiresAt = new Date(deps.clock.now().getTime() + INVITATION_TTL_MS);
-  const org = await deps.db.transaction().execute(async (tx) => {
+  const org = await deps.transaction(async (tx) => {
     const principal = await principalOf(deps, tx, actor);
     const organisation = await organisationFor(deps, tx, principal, 'organisation.manage-members', input.organisationId);
     const members = await deps.organisations.listMembers(tx, organisation.id);

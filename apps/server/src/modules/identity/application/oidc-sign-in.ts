@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { rolesOf } from '../domain/roles.ts';
 import type { IdentityDeps, RequestContext } from './identity-deps.ts';
@@ -23,7 +22,7 @@ const FLOW_TTL_MS = 10 * 60_000;
 export async function startOidcSignIn(deps: IdentityDeps, provider: OidcProviderPort, next: string | undefined): Promise<URL> {
   const checks = provider.randoms();
   const nextPath = next !== undefined && isSameSitePath(next) ? next : null;
-  await sql`insert into identity.oidc_flows (state, nonce, code_verifier, expires_at, next_path) values (${checks.state}, ${checks.nonce}, ${checks.codeVerifier}, ${new Date(deps.clock.now().getTime() + FLOW_TTL_MS)}, ${nextPath})`.execute(deps.db);
+  await deps.store.insertOidcFlow(deps.db, { ...checks, nextPath, expiresAt: new Date(deps.clock.now().getTime() + FLOW_TTL_MS) });
   return provider.authorizationUrl(checks);
 }
 
@@ -31,13 +30,11 @@ export async function startOidcSignIn(deps: IdentityDeps, provider: OidcProvider
 export async function finishOidcSignIn(deps: IdentityDeps, provider: OidcProviderPort, callbackUrl: URL, context: RequestContext): Promise<SignedIn & { next: string | null }> {
   const state = callbackUrl.searchParams.get('state') ?? '';
   const now = deps.clock.now();
-  const flow = await sql<{ nonce: string; code_verifier: string; next_path: string | null }>`update identity.oidc_flows set used_at = ${now}
-    where state = ${state} and used_at is null and expires_at > ${now} returning nonce, code_verifier, next_path`.execute(deps.db);
-  const row = flow.rows[0];
-  if (!row) throw new AppError('IDENTITY_OIDC_FAILED', 'That sign-in took too long or was already used; try again.');
+  const flow = await deps.store.useOidcFlow(deps.db, state, now);
+  if (!flow) throw new AppError('IDENTITY_OIDC_FAILED', 'That sign-in took too long or was already used; try again.');
   let claims: Awaited<ReturnType<OidcProviderPort['claims']>>;
   try {
-    claims = await provider.claims(callbackUrl, { state, nonce: row.nonce, codeVerifier: row.code_verifier });
+    claims = await provider.claims(callbackUrl, { state, nonce: flow.nonce, codeVerifier: flow.codeVerifier });
   } catch {
     throw new AppError('IDENTITY_OIDC_FAILED');
   }
@@ -54,7 +51,7 @@ export async function finishOidcSignIn(deps: IdentityDeps, provider: OidcProvide
     if (!account.officerVerifiedAt && (await verifyMatchingOfficers(deps, tx, events, { accountId: account.id }, context.correlationId)) > 0) account = (await deps.store.findAccount(tx, account.id)) ?? account;
     await deps.store.audit(tx, { actorId: account.id, action: 'sign-in', subjectType: 'account', subjectId: account.id, correlationId: context.correlationId, ip: context.ip, details: { method: 'oidc', subject: claims.sub } });
     const tokens = await startSession(deps, tx, account, context);
-    return { ...tokens, account: { id: account.id, roles: rolesOf(account), isNew }, next: row.next_path };
+    return { ...tokens, account: { id: account.id, roles: rolesOf(account), isNew }, next: flow.nextPath };
   });
 }
 

@@ -78,4 +78,12 @@ export interface OrganisationStore {
   upsertOfficerDomain(tx: Tx, organisationId: string, domain: string, status: 'pending' | 'approved', by: string): Promise<void>;
   listOfficerDomains(tx: Tx, organisationId: string): Promise<Array<{ domain: string; status: 'pending' | 'approved' }>>;
   auditPage(tx: Tx, page: { limit: number; beforeId?: number }): Promise<AuditRecord[]>;
+  /** The person's role in the organisation with the organisation itself; undefined when they are not a member (or their account is deleted). */
+  membership(tx: Tx, organisationId: string, accountId: string): Promise<{ role: MemberRole; organisation: OrganisationRecord } | undefined>;
+  /** An organisation of this type by its exact name (seed precincts are found again by name). */
+  findOrganisationByName(tx: Tx, type: OrganisationType, name: string): Promise<OrganisationRecord | undefined>;
+  /** An organisation created already approved, without a requester (seeding). */
+  insertActiveOrganisation(tx: Tx, org: { id: string; type: OrganisationType; name: string }, at: Date): Promise<void>;
+  /** Marks an account, not yet a verified officer, as one of the precinct; false when it already was one. */
+  verifyOfficer(tx: Tx, accountId: string, precinctId: string, at: Date): Promise<boolean>;
 }

@@ -26,7 +26,7 @@ const CEREMONY_TTL_MS = 5 * 60_000;
 
 /** Options for the browser to create a passkey for the signed-in account. */
 export async function startPasskeyRegistration(deps: IdentityDeps, actor: Actor, rp: RelyingParty): Promise<{ ceremonyId: string; options: PublicKeyCredentialCreationOptionsJSON }> {
-  return deps.db.transaction().execute(async (tx) => {
+  return deps.transaction(async (tx) => {
     const account = await deps.store.findAccount(tx, actor.accountId);
     if (!account) throw new AppError('PLATFORM_UNAUTHENTICATED');
     const existing = await deps.passkeys.listFor(tx, account.id);
@@ -47,7 +47,7 @@ export async function startPasskeyRegistration(deps: IdentityDeps, actor: Actor,
 
 /** Stores the passkey the browser created, once its attestation checks out. */
 export async function finishPasskeyRegistration(deps: IdentityDeps, actor: Actor, input: { ceremonyId: string; response: RegistrationResponseJSON; name?: string }, context: RequestContext): Promise<{ id: string; name: string }> {
-  return deps.db.transaction().execute(async (tx) => {
+  return deps.transaction(async (tx) => {
     const ceremony = await deps.passkeys.takeCeremony(tx, input.ceremonyId, 'register', deps.clock.now());
     if (!ceremony || ceremony.accountId !== actor.accountId) throw new AppError('IDENTITY_PASSKEY_CEREMONY_INVALID');
     const verification = await verifyRegistrationResponse({ response: input.response, expectedChallenge: ceremony.challenge, expectedOrigin: ceremony.origin, expectedRPID: ceremony.rpId, requireUserVerification: false }).catch(() => ({ verified: false as const, registrationInfo: undefined }));
@@ -64,13 +64,13 @@ export async function finishPasskeyRegistration(deps: IdentityDeps, actor: Actor
 export async function startPasskeySignIn(deps: IdentityDeps, rp: RelyingParty): Promise<{ ceremonyId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
   const options = await generateAuthenticationOptions({ rpID: rp.rpId, userVerification: 'preferred' });
   const ceremonyId = randomUUID();
-  await deps.db.transaction().execute((tx) => deps.passkeys.startCeremony(tx, { id: ceremonyId, purpose: 'authenticate', accountId: null, challenge: options.challenge, rpId: rp.rpId, origin: rp.origin, expiresAt: new Date(deps.clock.now().getTime() + CEREMONY_TTL_MS) }));
+  await deps.transaction((tx) => deps.passkeys.startCeremony(tx, { id: ceremonyId, purpose: 'authenticate', accountId: null, challenge: options.challenge, rpId: rp.rpId, origin: rp.origin, expiresAt: new Date(deps.clock.now().getTime() + CEREMONY_TTL_MS) }));
   return { ceremonyId, options };
 }
 
 /** Signs in with the passkey's signature over the challenge; a counter that goes backwards (a cloned key) is refused. */
 export async function finishPasskeySignIn(deps: IdentityDeps, input: { ceremonyId: string; response: AuthenticationResponseJSON }, context: RequestContext): Promise<SignedIn> {
-  return deps.db.transaction().execute(async (tx) => {
+  return deps.transaction(async (tx) => {
     const now = deps.clock.now();
     const ceremony = await deps.passkeys.takeCeremony(tx, input.ceremonyId, 'authenticate', now);
     if (!ceremony) throw new AppError('IDENTITY_PASSKEY_CEREMONY_INVALID');

@@ -1,8 +1,7 @@
-import type { Transaction } from 'kysely';
-import type { NoTables } from '../../../platform/db/database.ts';
+import type { Tx } from '../../../platform/db/tx.ts';
 
-/** A database transaction, as the store's methods take it. */
-export type Tx = Transaction<NoTables>;
+/** Where a store's method runs: an opaque handle (a transaction, or the database for a lone read); only adapters reach SQL through it. */
+export type { Tx };
 
 /** An account as identity sees it. */
 export interface AccountRecord {
@@ -75,6 +74,28 @@ export interface IdentityStore {
   anonymiseAccount(tx: Tx, accountId: string, at: Date): Promise<void>;
   /** Everything identity keeps about an account, for its owner's export. */
   exportAccount(tx: Tx, accountId: string): Promise<Record<string, unknown>>;
+  /** Creates an account for the email unless one has it; answers the new account's id, or null when it existed. */
+  insertAccountIfNew(tx: Tx, id: string, email: string): Promise<string | null>;
+  grantAdmin(tx: Tx, accountId: string): Promise<void>;
+  /** Admins whose accounts are not deleted. */
+  countAdmins(tx: Tx): Promise<number>;
+  /** Stores a first-admin link, replacing any unused one. */
+  replaceBootstrapLink(tx: Tx, tokenHash: string, expiresAt: Date): Promise<void>;
+  /** Uses a live first-admin link; false when it is unknown, used or expired. */
+  useBootstrapLink(tx: Tx, tokenHash: string, at: Date): Promise<boolean>;
+  /** Remembers a sign-in started at the identity provider. */
+  insertOidcFlow(tx: Tx, flow: OidcFlow & { readonly expiresAt: Date }): Promise<void>;
+  /** Uses a live flow by its state, once; undefined when it is unknown, used or expired. */
+  useOidcFlow(tx: Tx, state: string, at: Date): Promise<OidcFlow | undefined>;
+}
+
+/** A sign-in in progress at the identity provider: its checks, and where to send the browser after. */
+export interface OidcFlow {
+  readonly state: string;
+  readonly nonce: string;
+  readonly codeVerifier: string;
+  /** A path on this site, or null for the app's start. */
+  readonly nextPath: string | null;
 }
 
 /** Signs and verifies short-lived access tokens. */

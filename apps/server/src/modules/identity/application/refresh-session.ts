@@ -11,7 +11,7 @@ export async function refreshSession(deps: IdentityDeps, refreshToken: string | 
   if (!refreshToken) throw new AppError('IDENTITY_REFRESH_INVALID');
   const hash = hashRefreshToken(refreshToken);
   type Outcome = { refused: 'IDENTITY_REFRESH_REUSED' | 'IDENTITY_REFRESH_INVALID' } | { tokens: SessionTokens };
-  const result = await deps.db.transaction().execute(async (tx): Promise<Outcome> => {
+  const result = await deps.transaction(async (tx): Promise<Outcome> => {
     const now = deps.clock.now();
     const token = await deps.store.lockRefreshToken(tx, hash);
     const decision = decideRefresh(token, now);

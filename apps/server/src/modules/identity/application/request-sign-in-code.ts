@@ -17,7 +17,7 @@ export async function requestSignInCode(deps: IdentityDeps, input: { channel: 'e
   const code = newCode();
   const pepper = deps.keyring.secret('otp-pepper');
   const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
-  await deps.db.transaction().execute(async (tx) => {
+  await deps.transaction(async (tx) => {
     if ((await deps.store.countChallengesSince(tx, { address }, hourAgo)) >= MAX_CODES_PER_ADDRESS_PER_HOUR) throw new AppError('IDENTITY_TOO_MANY_CODES');
     if ((await deps.store.countChallengesSince(tx, { ip: context.ip }, hourAgo)) >= MAX_CODES_PER_IP_PER_HOUR) throw new AppError('IDENTITY_TOO_MANY_CODES');
     await deps.store.insertChallenge(tx, { id: challengeId, purpose: 'sign-in', accountId: null, channel: input.channel, address, codeMac: codeMac(pepper.bytes, challengeId, code), keyId: pepper.kid, expiresAt, ip: context.ip });

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { IdentityDeps } from './identity-deps.ts';
 import { startSession } from './sessions.ts';
 
@@ -36,8 +35,7 @@ export async function seedAccounts(deps: IdentityDeps, input: { citizens: number
   return deps.unitOfWork({ actorId: null, correlationId: `seed-${randomUUID()}`, causationId: null }, async (tx, events) => {
     let created = 0;
     const create = async (email: string): Promise<void> => {
-      const inserted = await sql<{ id: string }>`insert into identity.accounts (id, email) values (${randomUUID()}, ${email}) on conflict (email) do nothing returning id`.execute(tx);
-      const id = inserted.rows[0]?.id;
+      const id = await deps.store.insertAccountIfNew(tx, randomUUID(), email);
       if (!id) return;
       created++;
       events.emit('identity.account-created.v1', { accountId: id, signedUpWith: 'seed' });
@@ -45,11 +43,12 @@ export async function seedAccounts(deps: IdentityDeps, input: { citizens: number
     for (let i = 1; i <= input.citizens; i++) await create(`${input.prefix}-citizen-${i}@${domain}`);
     let precinctId: string | null = null;
     if (input.officers > 0) {
-      const existing = await sql<{ id: string }>`select id from identity.organisations where name = ${`${input.prefix} seed precinct`} and type = 'precinct'`.execute(tx);
-      precinctId = existing.rows[0]?.id ?? randomUUID();
-      if (!existing.rows[0]) {
-        await sql`insert into identity.organisations (id, type, name, status, decided_at) values (${precinctId}, 'precinct', ${`${input.prefix} seed precinct`}, 'active', now())`.execute(tx);
-        events.emit('identity.organisation-approved.v1', { organisationId: precinctId, type: 'precinct', name: `${input.prefix} seed precinct` });
+      const name = `${input.prefix} seed precinct`;
+      const existing = await deps.organisations.findOrganisationByName(tx, 'precinct', name);
+      precinctId = existing?.id ?? randomUUID();
+      if (!existing) {
+        await deps.organisations.insertActiveOrganisation(tx, { id: precinctId, type: 'precinct', name }, deps.clock.now());
+        events.emit('identity.organisation-approved.v1', { organisationId: precinctId, type: 'precinct', name });
       }
       const entries = [];
       for (let i = 1; i <= input.officers; i++) {
@@ -68,8 +67,7 @@ export async function seedAccounts(deps: IdentityDeps, input: { citizens: number
         ...Array.from({ length: input.officers }, (_, i) => ({ email: `${input.prefix}-officer-${i + 1}@${domain}`, role: 'officer' as const })),
       ];
       for (const { email, role } of emails) {
-        const found = await sql<{ id: string }>`select id from identity.accounts where email = ${email}`.execute(tx);
-        const account = found.rows[0] ? await deps.store.findAccount(tx, found.rows[0].id) : undefined;
+        const account = await deps.store.findAccountByAddress(tx, 'email', email);
         if (!account) continue;
         const tokens = await startSession(deps, tx, account, { correlationId: 'seed', ip: '127.0.0.1', userAgent: 'heyblue seed' });
         sessions.push({ email, accountId: account.id, role, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });

@@ -4,7 +4,7 @@ import { hashRefreshToken } from './sessions.ts';
 /** Ends the session a refresh token belongs to (this device). Unknown tokens are ignored: signing out always succeeds. */
 export async function signOut(deps: IdentityDeps, refreshToken: string | undefined, context: RequestContext): Promise<void> {
   if (!refreshToken) return;
-  await deps.db.transaction().execute(async (tx) => {
+  await deps.transaction(async (tx) => {
     const token = await deps.store.lockRefreshToken(tx, hashRefreshToken(refreshToken));
     if (!token || token.familyRevokedAt) return;
     await deps.store.revokeFamily(tx, token.familyId, 'signed out', deps.clock.now());
@@ -14,7 +14,7 @@ export async function signOut(deps: IdentityDeps, refreshToken: string | undefin
 
 /** Ends every session of an account, on every device. */
 export async function signOutEverywhere(deps: IdentityDeps, accountId: string, context: RequestContext): Promise<number> {
-  return deps.db.transaction().execute(async (tx) => {
+  return deps.transaction(async (tx) => {
     const ended = await deps.store.revokeAllFamilies(tx, accountId, 'signed out everywhere', deps.clock.now());
     await deps.store.audit(tx, { actorId: accountId, action: 'sign-out-everywhere', subjectType: 'account', subjectId: accountId, correlationId: context.correlationId, ip: context.ip, details: { sessions: ended } });
     return ended;

@@ -16,7 +16,7 @@ export async function requestPhoneCode(deps: IdentityDeps, actor: Actor, phoneIn
   const code = newCode();
   const pepper = deps.keyring.secret('otp-pepper');
   const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
-  await deps.db.transaction().execute(async (tx) => {
+  await deps.transaction(async (tx) => {
     if ((await deps.store.countChallengesSince(tx, { address: phone }, new Date(now.getTime() - 3_600_000))) >= MAX_CODES_PER_ADDRESS_PER_HOUR) throw new AppError('IDENTITY_TOO_MANY_CODES');
     await deps.store.insertChallenge(tx, { id: challengeId, purpose: 'phone-verification', accountId: actor.accountId, channel: 'sms', address: phone, codeMac: codeMac(pepper.bytes, challengeId, code), keyId: pepper.kid, expiresAt, ip: context.ip });
   });
@@ -30,7 +30,7 @@ export async function requestPhoneCode(deps: IdentityDeps, actor: Actor, phoneIn
 
 /** The code from the phone verifies it: it is the account's phone, and this device the account's one device. */
 export async function verifyPhone(deps: IdentityDeps, actor: Actor, input: { challengeId: string; code: string }, context: RequestContext): Promise<{ phone: string }> {
-  const outcome = await deps.db.transaction().execute(async (tx) => {
+  const outcome = await deps.transaction(async (tx) => {
     const checked = await consumeCode(deps, tx, { ...input, purpose: 'phone-verification', accountId: actor.accountId });
     if ('wrong' in checked) return checked;
     const holder = await deps.store.findAccountByAddress(tx, 'sms', checked.address);

@@ -10,7 +10,7 @@ import type { ProfilesDeps } from './profiles-deps.ts';
 export async function getOwnProfile(deps: ProfilesDeps, accountId: string): Promise<Profile> {
   const found = await deps.store.find(deps.db, accountId);
   if (found) return found;
-  return deps.db.transaction().execute(async (tx) => {
+  return deps.transaction(async (tx) => {
     if (!(await createProfile(deps, tx, accountId))) throw new AppError('PROFILES_NOT_FOUND');
     const created = await deps.store.find(tx, accountId);
     if (!created) throw new AppError('PROFILES_NOT_FOUND');

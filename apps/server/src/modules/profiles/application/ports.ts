@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely';
-import type { NoTables } from '../../../platform/db/database.ts';
+import type { Tx } from '../../../platform/db/tx.ts';
 import type { ImageFacts } from '../domain/avatar-rules.ts';
 import type { CounterChange } from '../domain/counters.ts';
 import type { Privacy, Profile } from '../domain/profile.ts';
 
-/** Where a store's method runs: a transaction, or the database for a lone read. */
-export type Tx = Kysely<NoTables>;
+/** Where a store's method runs: an opaque handle (a transaction, or the database for a lone read); only adapters reach SQL through it. */
+export type { Tx };
 
 /** A stored picture. */
 export interface AvatarRecord {
@@ -18,6 +17,8 @@ export interface ProfileStore {
   /** Creates the profile unless it exists or its account was deleted; true when it now exists. */
   ensure(tx: Tx, profile: { accountId: string; displayName: string; privacy: Privacy }, at: Date): Promise<boolean>;
   find(tx: Tx, accountId: string): Promise<Profile | undefined>;
+  /** The profiles of those accounts that have one, in one read. */
+  findMany(tx: Tx, accountIds: readonly string[]): Promise<Profile[]>;
   /** Reads the profile and locks it for the rest of the transaction. */
   lock(tx: Tx, accountId: string): Promise<Profile | undefined>;
   update(tx: Tx, accountId: string, parts: { displayName: string; bio: string | null; privacy: Privacy }, at: Date): Promise<void>;

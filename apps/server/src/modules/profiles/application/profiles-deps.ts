@@ -1,16 +1,19 @@
 import type { Clock } from '../../../platform/clock.ts';
-import type { Db } from '../../../platform/db/database.ts';
+import type { Transact, Tx } from '../../../platform/db/tx.ts';
 import type { profilesEvents } from '@heyblue/contracts/profiles';
-import type { UnitOfWork } from '../../../platform/events/unit-of-work.ts';
+import type { UnitOfWorkPort } from '../../../platform/events/unit-of-work-port.ts';
 import type { AvatarImages, ProfileStore } from './ports.ts';
 
 /** What profiles' use cases need. */
 export interface ProfilesDeps {
-  readonly db: Db;
+  /** The database for a lone read (each is a transaction of its own). */
+  readonly db: Tx;
+  /** Runs work in one transaction that writes no events. */
+  readonly transaction: Transact;
   readonly store: ProfileStore;
   readonly images: AvatarImages;
   readonly clock: Clock;
-  readonly unitOfWork: UnitOfWork<typeof profilesEvents>;
+  readonly unitOfWork: UnitOfWorkPort<typeof profilesEvents>;
 }
 
 /** Who asked: the signed-in account and the request, for event metadata. */

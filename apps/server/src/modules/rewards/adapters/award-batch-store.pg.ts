@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { sqlOf } from '../../../platform/db/sql-of.ts';
 import type { AwardBatchStore, BatchHistory } from '../application/ports.ts';
 import { awardKey, pairDayKey, pairKey, recipientDayKey } from '../domain/award-plan.ts';
 
@@ -19,7 +20,7 @@ export function awardBatchStore(): AwardBatchStore {
         insert into rewards.accounts (id, kind, owner_id)
           select gen_random_uuid(), 'person', id from unnest(${people}::uuid[]) with ordinality as p(id, n) order by n
         on conflict (kind, owner_id) where owner_id is not null do update set kind = excluded.kind
-        returning id, owner_id`.execute(tx);
+        returning id, owner_id`.execute(sqlOf(tx));
       return new Map(rows.rows.map((r) => [r.owner_id, r.id]));
     },
 
@@ -35,7 +36,7 @@ export function awardBatchStore(): AwardBatchStore {
         select 'pair', null, q.officer_id, q.citizen_id from unnest(${pairs.map((p) => p[0] ?? '')}::uuid[], ${pairs.map((p) => p[1] ?? '')}::uuid[]) as q(officer_id, citizen_id)
           where exists (select 1 from rewards.connections_seen s where s.officer_id = q.officer_id and s.citizen_id = q.citizen_id and s.connection_id <> all(${ids}::uuid[]))
         union all
-        select 'recorded', connection_id, officer_id, citizen_id from rewards.connections_seen where connection_id = any(${ids}::uuid[])`.execute(tx);
+        select 'recorded', connection_id, officer_id, citizen_id from rewards.connections_seen where connection_id = any(${ids}::uuid[])`.execute(sqlOf(tx));
       const history: BatchHistory = { peopleSeen: new Set(), pairsSeen: new Set(), recorded: new Map() };
       for (const r of rows.rows) {
         if (r.what === 'person') history.peopleSeen.add(r.officer_id);
@@ -50,7 +51,7 @@ export function awardBatchStore(): AwardBatchStore {
       const sorted = [...connections].sort((a, b) => (a.connectionId < b.connectionId ? -1 : a.connectionId > b.connectionId ? 1 : 0));
       await sql`insert into rewards.connections_seen (connection_id, officer_id, citizen_id, made_at)
         select connection_id, officer_id, citizen_id, made_at from unnest(${sorted.map((c) => c.connectionId)}::uuid[], ${sorted.map((c) => c.officerId)}::uuid[], ${sorted.map((c) => c.citizenId)}::uuid[], ${sorted.map((c) => c.madeAt.toISOString())}::timestamptz[]) with ordinality as c(connection_id, officer_id, citizen_id, made_at, n)
-        order by n on conflict do nothing`.execute(tx);
+        order by n on conflict do nothing`.execute(sqlOf(tx));
     },
 
     async paidBefore(tx, query) {
@@ -67,21 +68,21 @@ export function awardBatchStore(): AwardBatchStore {
           select a.rule_id, a.recipient_id, a.counterpart_id, a.local_day::text, sum(a.points)
             from unnest(${pairs.map((p) => p[0] ?? '')}::uuid[], ${pairs.map((p) => p[1] ?? '')}::uuid[], ${pairs.map((p) => p[2] ?? '')}::date[]) as k(recipient_id, counterpart_id, day)
             join rewards.awards a on a.rule_id = any(${query.ruleIds}::uuid[]) and a.recipient_id = k.recipient_id and a.local_day = k.day and a.counterpart_id = k.counterpart_id
-            group by a.rule_id, a.recipient_id, a.counterpart_id, a.local_day`.execute(tx);
+            group by a.rule_id, a.recipient_id, a.counterpart_id, a.local_day`.execute(sqlOf(tx));
         for (const r of rows.rows) {
           const key = r.counterpart_id === null ? recipientDayKey(r.rule_id, r.recipient_id, r.day) : pairDayKey(r.rule_id, r.recipient_id, r.counterpart_id, r.day);
           usage.set(key, Number(r.points));
         }
       }
       const written = await sql<{ event_id: string; recipient_id: string; rule_id: string }>`select event_id, recipient_id, rule_id from rewards.awards
-        where event_id = any(${uniq(query.eventIds)}::uuid[])`.execute(tx);
+        where event_id = any(${uniq(query.eventIds)}::uuid[])`.execute(sqlOf(tx));
       return { usage, awarded: new Set(written.rows.map((r) => awardKey(r.event_id, r.recipient_id, r.rule_id))) };
     },
 
     async lockBudgets(tx, ruleIds) {
       if (ruleIds.length === 0) return new Map();
       const rows = await sql<{ id: string; spent_points: number }>`select id, spent_points from rewards.rules
-        where id = any(${uniq(ruleIds)}::uuid[]) order by id for update`.execute(tx);
+        where id = any(${uniq(ruleIds)}::uuid[]) order by id for update`.execute(sqlOf(tx));
       return new Map(rows.rows.map((r) => [r.id, Number(r.spent_points)]));
     },
 
@@ -89,7 +90,7 @@ export function awardBatchStore(): AwardBatchStore {
       if (awards.length === 0) return new Set();
       const shards = uniq(awards.map((a) => a.from)).sort();
       // Issuance shards last (people's accounts are held already), in id order.
-      await sql`select id from rewards.accounts where id = any(${shards}::uuid[]) order by id for update`.execute(tx);
+      await sql`select id from rewards.accounts where id = any(${shards}::uuid[]) order by id for update`.execute(sqlOf(tx));
       const column = <T>(pick: (a: (typeof awards)[number]) => T): T[] => awards.map(pick);
       // One statement: the awards (a redelivered one is not written twice), then for those written only: their
       // transfers, every balance moved by the sum of its transfers, and the budgets' spending.
@@ -118,7 +119,7 @@ export function awardBatchStore(): AwardBatchStore {
           from (select rule_id, sum(points) as points from paid where budgeted group by rule_id) s
           where r.id = s.rule_id
         )
-        select id from paid`.execute(tx);
+        select id from paid`.execute(sqlOf(tx));
       return new Set(rows.rows.map((r) => r.id));
     },
   };

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { sqlOf } from '../../../platform/db/sql-of.ts';
 import type { CatalogueStore, CauseRecord, OfferLocation, OfferRecord, OrganisationRecord, Page } from '../application/ports.ts';
 import { decodeCursor, decodeDistanceCursor, encodeCursor, encodeDistanceCursor } from './cursor.ts';
 
@@ -30,48 +31,42 @@ function paged<R extends { id: string; created_at: Date }, T>(rows: R[], limit: 
   return { items: rows.slice(0, limit).map(map), nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null };
 }
 
-/** Organisations, members and officers as identity's events told us; offers and causes. */
+/** Offers upserted by one statement (a partner's import comes in many). */
+const UPSERT_CHUNK = 500;
+
+/** Approved organisations, people and officers as identity's events told us; offers and causes. */
 export function catalogueStore(): CatalogueStore {
   return {
     async upsertOrganisation(tx, org) {
       await sql`insert into rewards.organisations (id, type, name) values (${org.id}, ${org.type}, ${org.name})
-        on conflict (id) do update set type = excluded.type, name = excluded.name`.execute(tx);
-    },
-    async addMember(tx, organisationId, accountId, role) {
-      await sql`insert into rewards.members (organisation_id, account_id, role) values (${organisationId}, ${accountId}, ${role})
-        on conflict (organisation_id, account_id) do update set role = excluded.role`.execute(tx);
+        on conflict (id) do update set type = excluded.type, name = excluded.name`.execute(sqlOf(tx));
     },
     async addPerson(tx, accountId) {
-      await sql`insert into rewards.people (account_id) values (${accountId}) on conflict do nothing`.execute(tx);
+      await sql`insert into rewards.people (account_id) values (${accountId}) on conflict do nothing`.execute(sqlOf(tx));
     },
     async removePerson(tx, accountId) {
-      await sql`insert into rewards.people (account_id, deleted_at) values (${accountId}, now()) on conflict (account_id) do update set deleted_at = now()`.execute(tx);
+      await sql`insert into rewards.people (account_id, deleted_at) values (${accountId}, now()) on conflict (account_id) do update set deleted_at = now()`.execute(sqlOf(tx));
     },
     async personExists(tx, accountId) {
-      const row = await sql`select 1 from rewards.people where account_id = ${accountId} and deleted_at is null`.execute(tx);
+      const row = await sql`select 1 from rewards.people where account_id = ${accountId} and deleted_at is null`.execute(sqlOf(tx));
       return row.rows.length > 0;
     },
     async addOfficer(tx, accountId, precinctId) {
       await sql`insert into rewards.officers (account_id, precinct_id) values (${accountId}, ${precinctId})
-        on conflict (account_id) do update set precinct_id = excluded.precinct_id`.execute(tx);
+        on conflict (account_id) do update set precinct_id = excluded.precinct_id`.execute(sqlOf(tx));
     },
     async organisation(tx, id) {
-      const row = await sql<OrganisationRecord>`select id, type, name from rewards.organisations where id = ${id}`.execute(tx);
+      const row = await sql<OrganisationRecord>`select id, type, name from rewards.organisations where id = ${id}`.execute(sqlOf(tx));
       return row.rows[0] ?? null;
     },
-    async roleIn(tx, organisationId, accountId) {
-      const row = await sql<{ role: string }>`select role from rewards.members where organisation_id = ${organisationId} and account_id = ${accountId}`.execute(tx);
-      const role = row.rows[0]?.role;
-      return role === 'owner' || role === 'staff' ? role : null;
-    },
     async precinctOf(tx, accountId) {
-      const row = await sql<{ precinct_id: string }>`select precinct_id from rewards.officers where account_id = ${accountId}`.execute(tx);
+      const row = await sql<{ precinct_id: string }>`select precinct_id from rewards.officers where account_id = ${accountId}`.execute(sqlOf(tx));
       return row.rows[0]?.precinct_id ?? null;
     },
     async colleaguesOf(tx, accountId) {
       const rows = await sql<{ account_id: string }>`select o.account_id from rewards.officers o
         join rewards.officers me on me.precinct_id = o.precinct_id and me.account_id = ${accountId}
-        where o.account_id <> ${accountId} order by o.account_id limit 500`.execute(tx);
+        where o.account_id <> ${accountId} order by o.account_id limit 500`.execute(sqlOf(tx));
       return rows.rows.map((r) => r.account_id);
     },
 
@@ -79,27 +74,53 @@ export function catalogueStore(): CatalogueStore {
       await sql`insert into rewards.offers (id, organisation_id, kind, title, description, category, price_points, stock_left, per_user_limit,
           starts_at, ends_at, locations, voucher_valid_days, issuer_url, issuer_secret, status)
         values (${offer.id}, ${offer.organisationId}, ${offer.kind}, ${offer.title}, ${offer.description}, ${offer.category}, ${offer.pricePoints}, ${offer.stockLeft},
-          ${offer.perUserLimit}, ${offer.startsAt}, ${offer.endsAt}, ${JSON.stringify(offer.locations)}::jsonb, ${offer.voucherValidDays}, ${offer.issuerUrl}, ${offer.issuerSecret}, ${offer.status})`.execute(tx);
+          ${offer.perUserLimit}, ${offer.startsAt}, ${offer.endsAt}, ${JSON.stringify(offer.locations)}::jsonb, ${offer.voucherValidDays}, ${offer.issuerUrl}, ${offer.issuerSecret}, ${offer.status})`.execute(sqlOf(tx));
     },
     async updateOffer(tx, offer) {
       await sql`update rewards.offers set title = ${offer.title}, description = ${offer.description}, category = ${offer.category}, price_points = ${offer.pricePoints},
           stock_left = ${offer.stockLeft}, per_user_limit = ${offer.perUserLimit}, starts_at = ${offer.startsAt}, ends_at = ${offer.endsAt},
           locations = ${JSON.stringify(offer.locations)}::jsonb, voucher_valid_days = ${offer.voucherValidDays}, issuer_url = ${offer.issuerUrl},
           issuer_secret = ${offer.issuerSecret}, status = ${offer.status}, updated_at = now()
-        where id = ${offer.id}`.execute(tx);
+        where id = ${offer.id}`.execute(sqlOf(tx));
+    },
+    async offersByExternalId(tx, organisationId, externalIds) {
+      if (externalIds.length === 0) return new Map();
+      const rows = await sql<OfferRow & { external_id: string }>`select ${offerColumns}, o.external_id, null as distance_km from rewards.offers o
+        join rewards.organisations org on org.id = o.organisation_id
+        where o.organisation_id = ${organisationId} and o.external_id = any(${[...externalIds]}::text[]) for update of o`.execute(sqlOf(tx));
+      return new Map(rows.rows.map((r) => [r.external_id, toOffer(r)]));
+    },
+    async upsertOffers(tx, offers) {
+      const upserted: Array<{ externalId: string; offerId: string; created: boolean }> = [];
+      for (let i = 0; i < offers.length; i += UPSERT_CHUNK) {
+        const rows = offers.slice(i, i + UPSERT_CHUNK).map((o) => sql`(${o.id}, ${o.organisationId}, ${o.externalId}, ${o.kind}, ${o.title}, ${o.description}, ${o.category},
+          ${o.pricePoints}, ${o.stockLeft}, ${o.perUserLimit}, ${o.startsAt}::timestamptz, ${o.endsAt}::timestamptz, ${JSON.stringify(o.locations)}::jsonb,
+          ${o.voucherValidDays}, ${o.issuerUrl}, ${o.issuerSecret}, ${o.status})`);
+        // xmax is 0 on a row this statement inserted, and the updating transaction's id on one it changed.
+        const result = await sql<{ id: string; external_id: string; created: boolean }>`insert into rewards.offers as o (id, organisation_id, external_id, kind, title,
+            description, category, price_points, stock_left, per_user_limit, starts_at, ends_at, locations, voucher_valid_days, issuer_url, issuer_secret, status)
+          values ${sql.join(rows)}
+          on conflict (organisation_id, external_id) do update set title = excluded.title, description = excluded.description, category = excluded.category,
+            price_points = excluded.price_points, stock_left = excluded.stock_left, per_user_limit = excluded.per_user_limit, starts_at = excluded.starts_at,
+            ends_at = excluded.ends_at, locations = excluded.locations, voucher_valid_days = excluded.voucher_valid_days, issuer_url = excluded.issuer_url,
+            issuer_secret = excluded.issuer_secret, status = excluded.status, updated_at = now()
+          returning o.id, o.external_id, (o.xmax = 0) as created`.execute(sqlOf(tx));
+        upserted.push(...result.rows.map((r) => ({ externalId: r.external_id, offerId: r.id, created: r.created })));
+      }
+      return upserted;
     },
     async offer(tx, id, lock = false) {
       const row = await sql<OfferRow>`select ${offerColumns}, null as distance_km from rewards.offers o join rewards.organisations org on org.id = o.organisation_id
-        where o.id = ${id} ${lock ? sql`for update of o` : sql``}`.execute(tx);
+        where o.id = ${id} ${lock ? sql`for update of o` : sql``}`.execute(sqlOf(tx));
       return row.rows[0] ? toOffer(row.rows[0]) : null;
     },
     async takeOne(tx, id) {
       const row = await sql<OfferRow>`update rewards.offers o set stock_left = o.stock_left - 1 from rewards.organisations org
-        where o.id = ${id} and o.stock_left > 0 and org.id = o.organisation_id returning ${offerColumns}, null as distance_km`.execute(tx);
+        where o.id = ${id} and o.stock_left > 0 and org.id = o.organisation_id returning ${offerColumns}, null as distance_km`.execute(sqlOf(tx));
       return row.rows[0] ? toOffer(row.rows[0]) : null;
     },
     async returnStock(tx, id) {
-      await sql`update rewards.offers set stock_left = stock_left + 1 where id = ${id}`.execute(tx);
+      await sql`update rewards.offers set stock_left = stock_left + 1 where id = ${id}`.execute(sqlOf(tx));
     },
     async searchOffers(tx, search, now) {
       const after = decodeCursor(search.cursor);
@@ -122,37 +143,37 @@ export function catalogueStore(): CatalogueStore {
         where ${near ? sql`distance_km <= ${search.radiusKm}` : sql`true`}
           ${near && nearAfter ? sql`and (distance_km, id) > (${nearAfter.distanceKm}::float8, ${nearAfter.id})` : sql``}
           ${!near && after ? sql`and (created_at, id) < (${after.at}, ${after.id})` : sql``}
-        ${near ? sql`order by distance_km, id` : sql`order by created_at desc, id desc`} limit ${search.limit + 1}`.execute(tx);
+        ${near ? sql`order by distance_km, id` : sql`order by created_at desc, id desc`} limit ${search.limit + 1}`.execute(sqlOf(tx));
       if (!near) return paged(rows.rows, search.limit, toOffer);
       const last = rows.rows[search.limit - 1];
       return { items: rows.rows.slice(0, search.limit).map(toOffer), nextCursor: rows.rows.length > search.limit && last ? encodeDistanceCursor(Number(last.distance_km), last.id) : null };
     },
     async categories(tx) {
-      const rows = await sql<{ category: string }>`select distinct category from rewards.offers where status = 'active' order by category limit 200`.execute(tx);
+      const rows = await sql<{ category: string }>`select distinct category from rewards.offers where status = 'active' order by category limit 200`.execute(sqlOf(tx));
       return rows.rows.map((r) => r.category);
     },
     async offersOf(tx, organisationId, limit, cursor) {
       const after = decodeCursor(cursor);
       const rows = await sql<OfferRow>`select ${offerColumns}, null as distance_km from rewards.offers o join rewards.organisations org on org.id = o.organisation_id
         where o.organisation_id = ${organisationId} ${after ? sql`and (o.created_at, o.id) < (${after.at}, ${after.id})` : sql``}
-        order by o.created_at desc, o.id desc limit ${limit + 1}`.execute(tx);
+        order by o.created_at desc, o.id desc limit ${limit + 1}`.execute(sqlOf(tx));
       return paged(rows.rows, limit, toOffer);
     },
 
     async insertCause(tx, cause) {
       await sql`insert into rewards.causes (id, organisation_id, kind, title, description, goal_points, active)
-        values (${cause.id}, ${cause.organisationId}, ${cause.kind}, ${cause.title}, ${cause.description}, ${cause.goalPoints}, ${cause.active})`.execute(tx);
+        values (${cause.id}, ${cause.organisationId}, ${cause.kind}, ${cause.title}, ${cause.description}, ${cause.goalPoints}, ${cause.active})`.execute(sqlOf(tx));
     },
     async updateCause(tx, cause) {
       await sql`update rewards.causes set kind = ${cause.kind}, title = ${cause.title}, description = ${cause.description}, goal_points = ${cause.goalPoints}, active = ${cause.active}
-        where id = ${cause.id}`.execute(tx);
+        where id = ${cause.id}`.execute(sqlOf(tx));
     },
     async cause(tx, id) {
-      const row = await sql<CauseRow>`select ${causeColumns} from rewards.causes c join rewards.organisations org on org.id = c.organisation_id where c.id = ${id}`.execute(tx);
+      const row = await sql<CauseRow>`select ${causeColumns} from rewards.causes c join rewards.organisations org on org.id = c.organisation_id where c.id = ${id}`.execute(sqlOf(tx));
       return row.rows[0] ? toCause(row.rows[0]) : null;
     },
     async addToCause(tx, id, points) {
-      await sql`update rewards.causes set received_points = received_points + ${points} where id = ${id}`.execute(tx);
+      await sql`update rewards.causes set received_points = received_points + ${points} where id = ${id}`.execute(sqlOf(tx));
     },
     async searchCauses(tx, text, limit, cursor) {
       const after = decodeCursor(cursor);
@@ -160,14 +181,14 @@ export function catalogueStore(): CatalogueStore {
       const rows = await sql<CauseRow>`select ${causeColumns} from rewards.causes c join rewards.organisations org on org.id = c.organisation_id
         where c.active ${pattern ? sql`and (c.title ilike ${pattern} or c.description ilike ${pattern} or org.name ilike ${pattern})` : sql``}
           ${after ? sql`and (c.created_at, c.id) < (${after.at}, ${after.id})` : sql``}
-        order by c.created_at desc, c.id desc limit ${limit + 1}`.execute(tx);
+        order by c.created_at desc, c.id desc limit ${limit + 1}`.execute(sqlOf(tx));
       return paged(rows.rows, limit, toCause);
     },
     async causesOf(tx, organisationId, limit, cursor) {
       const after = decodeCursor(cursor);
       const rows = await sql<CauseRow>`select ${causeColumns} from rewards.causes c join rewards.organisations org on org.id = c.organisation_id
         where c.organisation_id = ${organisationId} ${after ? sql`and (c.created_at, c.id) < (${after.at}, ${after.id})` : sql``}
-        order by c.created_at desc, c.id desc limit ${limit + 1}`.execute(tx);
+        order by c.created_at desc, c.id desc limit ${limit + 1}`.execute(sqlOf(tx));
       return paged(rows.rows, limit, toCause);
     },
   };

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
-import type { Db } from '../../../platform/db/database.ts';
+import type { Tx } from '../../../platform/db/tx.ts';
+import type { IdempotencyStore } from '../application/idempotency-ports.ts';
 import type { RewardsDeps } from '../application/rewards-deps.ts';
 
 /** How long an Idempotency-Key is remembered: a retry after this runs as a new request (docs/rewards-api.md). */
@@ -9,13 +9,11 @@ const SWEEP_MS = 10 * 60_000;
 const BATCH = 5_000;
 
 /** Forgets idempotency keys past their retention, a batch at a time so no sweep holds locks for long. */
-export async function forgetOldIdempotencyKeys(db: Db, now: Date): Promise<number> {
+export async function forgetOldIdempotencyKeys(keys: IdempotencyStore, db: Tx, now: Date): Promise<number> {
   const before = new Date(now.getTime() - IDEMPOTENCY_KEY_RETENTION_MS);
   let forgotten = 0;
   for (;;) {
-    const result = await sql`delete from rewards.idempotency_keys where ctid in (
-      select ctid from rewards.idempotency_keys where created_at < ${before} limit ${BATCH})`.execute(db);
-    const n = Number(result.numAffectedRows ?? 0n);
+    const n = await keys.forgetBefore(db, before, BATCH);
     forgotten += n;
     if (n < BATCH) return forgotten;
   }
@@ -26,7 +24,7 @@ export function housekeeping(deps: RewardsDeps, logger: Logger) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   const sweep = (): void => {
-    running ??= forgetOldIdempotencyKeys(deps.db, deps.clock.now())
+    running ??= forgetOldIdempotencyKeys(deps.keys, deps.db, deps.clock.now())
       .then((n) => {
         if (n > 0) logger.info({ forgotten: n }, 'forgot idempotency keys past their retention');
       })

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { sqlOf } from '../../../platform/db/sql-of.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import type { AccountRef, LedgerStore, Moved, MovementRecord, Page, TransferDraft, TransferKind } from '../application/ports.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -48,22 +49,29 @@ function byIdOrOwner(ref: AccountRef): { id: string | null; kind: string | null;
 export function ledgerStore(): LedgerStore {
   return {
     async accountOf(tx, kind, ownerId) {
-      const found = await sql<{ id: string }>`select id from rewards.accounts where kind = ${kind} and owner_id = ${ownerId}`.execute(tx);
+      const found = await sql<{ id: string }>`select id from rewards.accounts where kind = ${kind} and owner_id = ${ownerId}`.execute(sqlOf(tx));
       if (found.rows[0]) return found.rows[0].id;
       const created = await sql<{ id: string }>`insert into rewards.accounts (id, kind, owner_id) values (${crypto.randomUUID()}, ${kind}, ${ownerId})
-        on conflict (kind, owner_id) where owner_id is not null do update set kind = excluded.kind returning id`.execute(tx);
+        on conflict (kind, owner_id) where owner_id is not null do update set kind = excluded.kind returning id`.execute(sqlOf(tx));
       const id = created.rows[0]?.id;
       if (!id) throw new Error('could not open a ledger account');
       return id;
     },
 
     async balanceOf(tx, kind, ownerId) {
-      const row = await sql<{ balance: number }>`select balance from rewards.accounts where kind = ${kind} and owner_id = ${ownerId}`.execute(tx);
+      const row = await sql<{ balance: number }>`select balance from rewards.accounts where kind = ${kind} and owner_id = ${ownerId}`.execute(sqlOf(tx));
       return Number(row.rows[0]?.balance ?? 0);
     },
 
+    async balancesOf(tx, kind, ownerIds) {
+      if (ownerIds.length === 0) return new Map();
+      const rows = await sql<{ owner_id: string; balance: number }>`select owner_id, balance from rewards.accounts
+        where kind = ${kind} and owner_id = any(${[...ownerIds]}::uuid[])`.execute(sqlOf(tx));
+      return new Map(rows.rows.map((r) => [r.owner_id, Number(r.balance)]));
+    },
+
     async lock(tx, accountId) {
-      const row = await sql<{ balance: number }>`select balance from rewards.accounts where id = ${accountId} for update`.execute(tx);
+      const row = await sql<{ balance: number }>`select balance from rewards.accounts where id = ${accountId} for update`.execute(sqlOf(tx));
       return Number(row.rows[0]?.balance ?? 0);
     },
 
@@ -72,18 +80,18 @@ export function ledgerStore(): LedgerStore {
       const [from, to] = [byIdOrOwner(t.from), byIdOrOwner(t.to)];
       const result = await sql<{ from_balance: number | null; to_balance: number | null }>`select from_balance, to_balance from rewards.move(
           ${t.id}::uuid, ${from.id}::uuid, ${from.kind}::text, ${from.ownerId}::uuid, ${to.id}::uuid, ${to.kind}::text, ${to.ownerId}::uuid,
-          ${t.amount}::bigint, ${t.kind}::text, ${t.reversesId ?? null}::uuid, ${t.referenceId}::uuid, ${t.at}::timestamptz)`.execute(tx);
+          ${t.amount}::bigint, ${t.kind}::text, ${t.reversesId ?? null}::uuid, ${t.referenceId}::uuid, ${t.at}::timestamptz)`.execute(sqlOf(tx));
       const row = result.rows[0];
       if (row?.from_balance === null || row?.from_balance === undefined) throw new AppError('REWARDS_INSUFFICIENT_POINTS');
       return { fromBalance: Number(row.from_balance), toBalance: Number(row.to_balance) };
     },
 
     async recordAdjustment(tx, transferId, reason) {
-      await sql`insert into rewards.adjustments (transfer_id, reason) values (${transferId}, ${reason})`.execute(tx);
+      await sql`insert into rewards.adjustments (transfer_id, reason) values (${transferId}, ${reason})`.execute(sqlOf(tx));
     },
 
     async creditAccountOf(tx, transferId) {
-      const row = await sql<{ credit_account_id: string }>`select credit_account_id from rewards.transfers where id = ${transferId}`.execute(tx);
+      const row = await sql<{ credit_account_id: string }>`select credit_account_id from rewards.transfers where id = ${transferId}`.execute(sqlOf(tx));
       return row.rows[0]?.credit_account_id ?? null;
     },
 
@@ -91,7 +99,7 @@ export function ledgerStore(): LedgerStore {
       const after = decodeCursor(cursor);
       const rows = await sql<MovementRow>`${movementSelect(accountId)}
           ${after ? sql`and (t.created_at, t.id) < (${after.at}, ${after.id})` : sql``}
-        order by t.created_at desc, t.id desc limit ${limit + 1}`.execute(tx);
+        order by t.created_at desc, t.id desc limit ${limit + 1}`.execute(sqlOf(tx));
       const items = rows.rows.slice(0, limit).map(toMovement);
       const last = items.at(-1);
       return { items, nextCursor: rows.rows.length > limit && last ? encodeCursor(last.at, last.id) : null };
@@ -100,17 +108,17 @@ export function ledgerStore(): LedgerStore {
     async movementsInMonth(tx, accountId, firstDay, afterLastDay, timeZone) {
       const rows = await sql<MovementRow>`${movementSelect(accountId)}
           and (t.created_at at time zone ${timeZone})::date >= ${firstDay}::date and (t.created_at at time zone ${timeZone})::date < ${afterLastDay}::date
-        order by t.created_at, t.id`.execute(tx);
+        order by t.created_at, t.id`.execute(sqlOf(tx));
       return rows.rows.map(toMovement);
     },
 
     async conservation(tx) {
-      const sum = await sql<{ total: number | null }>`select coalesce(sum(amount), 0) as total from rewards.entries`.execute(tx);
-      const accounts = await sql<{ n: number }>`select count(*) as n from rewards.accounts`.execute(tx);
+      const sum = await sql<{ total: number | null }>`select coalesce(sum(amount), 0) as total from rewards.entries`.execute(sqlOf(tx));
+      const accounts = await sql<{ n: number }>`select count(*) as n from rewards.accounts`.execute(sqlOf(tx));
       const mismatched = await sql<{ id: string; kind: string; balance: number; entries: number }>`
         select a.id, a.kind, a.balance, coalesce(e.total, 0) as entries
         from rewards.accounts a left join (select account_id, sum(amount) as total from rewards.entries group by account_id) e on e.account_id = a.id
-        where a.balance <> coalesce(e.total, 0) or (not a.may_go_negative and a.balance < 0)`.execute(tx);
+        where a.balance <> coalesce(e.total, 0) or (not a.may_go_negative and a.balance < 0)`.execute(sqlOf(tx));
       return {
         sumOfEntries: Number(sum.rows[0]?.total ?? 0),
         accounts: Number(accounts.rows[0]?.n ?? 0),

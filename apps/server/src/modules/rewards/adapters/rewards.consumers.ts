@@ -20,7 +20,7 @@ function payloadOf<T>(check: PayloadCheck<T>, envelope: EventEnvelope): T {
 
 const checks = { ConnectionMadeV1: Compile(ConnectionMadeV1), OrganisationApprovedV1: Compile(OrganisationApprovedV1), MemberAddedV1: Compile(MemberAddedV1), OfficerVerifiedV1: Compile(OfficerVerifiedV1), AccountCreatedV1: Compile(AccountCreatedV1), AccountDeletedV1: Compile(AccountDeletedV1) };
 
-/** Rewards pays for connections and keeps what it needs of identity: people, officers, organisations and their members. */
+/** Rewards pays for connections and keeps what it needs of identity: people, officers and approved organisations. */
 export function rewardsConsumers(deps: RewardsDeps): Subscription[] {
   const onConnection = 'rewards.on-connection-made';
   const onOrganisation = 'rewards.on-organisation-approved';
@@ -52,13 +52,8 @@ export function rewardsConsumers(deps: RewardsDeps): Subscription[] {
     {
       consumer: onMember,
       types: ['identity.member-added.v1'],
-      // The requester becomes owner before the organisation is approved: membership is kept either way,
-      // and counts once the approval arrives.
-      handle: idempotent(deps.db, onMember, async (envelope, tx) => {
-        const { organisationId, accountId, role } = payloadOf(checks.MemberAddedV1, envelope);
-        await deps.catalogue.addPerson(tx, accountId);
-        await deps.catalogue.addMember(tx, organisationId, accountId, role);
-      }),
+      // A member is a person gifts may reach; who may act for an organisation is asked of identity's API when it matters.
+      handle: idempotent(deps.db, onMember, async (envelope, tx) => deps.catalogue.addPerson(tx, payloadOf(checks.MemberAddedV1, envelope).accountId)),
       onGiveUp: deadLetterRecorder(deps.db, onMember),
     },
     {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { sqlOf } from '../../../platform/db/sql-of.ts';
 import type { Page, VoucherRecord, VoucherStatus, VoucherStore } from '../application/ports.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
@@ -31,64 +32,64 @@ export function voucherStore(): VoucherStore {
           valid_until, issued_at, payment_id, issuer_next_at)
         values (${v.id}, ${v.offerId}, ${v.organisationId}, ${v.citizenId}, ${v.status}, ${v.points}, ${codeHash}, ${v.codeSealed}, ${v.shortCode},
           ${v.validUntil}, ${v.issuedAt}, ${v.paymentId}, ${v.status === 'pending' ? v.issuedAt : null})
-        on conflict on constraint vouchers_short_code_unique do nothing returning id`.execute(tx);
+        on conflict on constraint vouchers_short_code_unique do nothing returning id`.execute(sqlOf(tx));
       return row.rows.length > 0;
     },
     async byId(tx, id, lock = false) {
-      const row = await sql<VoucherRow>`select ${columns} from ${from} where v.id = ${id} ${lock ? sql`for update of v` : sql``}`.execute(tx);
+      const row = await sql<VoucherRow>`select ${columns} from ${from} where v.id = ${id} ${lock ? sql`for update of v` : sql``}`.execute(sqlOf(tx));
       return row.rows[0] ? toVoucher(row.rows[0]) : null;
     },
     async byHash(tx, hash) {
-      const row = await sql<VoucherRow>`select ${columns} from ${from} where v.code_hash = ${hash}`.execute(tx);
+      const row = await sql<VoucherRow>`select ${columns} from ${from} where v.code_hash = ${hash}`.execute(sqlOf(tx));
       return row.rows[0] ? toVoucher(row.rows[0]) : null;
     },
     async byShortCode(tx, organisationId, shortCode) {
-      const row = await sql<VoucherRow>`select ${columns} from ${from} where v.organisation_id = ${organisationId} and v.short_code = ${shortCode}`.execute(tx);
+      const row = await sql<VoucherRow>`select ${columns} from ${from} where v.organisation_id = ${organisationId} and v.short_code = ${shortCode}`.execute(sqlOf(tx));
       return row.rows[0] ? toVoucher(row.rows[0]) : null;
     },
     async heldBy(tx, offerId, citizenId) {
-      const row = await sql<{ n: number }>`select count(*) as n from rewards.vouchers where offer_id = ${offerId} and citizen_id = ${citizenId} and status in ('pending', 'active', 'used')`.execute(tx);
+      const row = await sql<{ n: number }>`select count(*) as n from rewards.vouchers where offer_id = ${offerId} and citizen_id = ${citizenId} and status in ('pending', 'active', 'used')`.execute(sqlOf(tx));
       return Number(row.rows[0]?.n ?? 0);
     },
     async markUsed(tx, id, usedBy, at) {
       const row = await sql`update rewards.vouchers set status = 'used', used_at = ${at}, used_by = ${usedBy}
-        where id = ${id} and status = 'active' and valid_until > ${at} returning id`.execute(tx);
+        where id = ${id} and status = 'active' and valid_until > ${at} returning id`.execute(sqlOf(tx));
       return row.rows.length > 0;
     },
     async markCancelled(tx, id, refundId, at) {
       const row = await sql`update rewards.vouchers set status = 'cancelled', cancelled_at = ${at}, refund_id = ${refundId}
-        where id = ${id} and status = 'active' returning id`.execute(tx);
+        where id = ${id} and status = 'active' returning id`.execute(sqlOf(tx));
       return row.rows.length > 0;
     },
     async activate(tx, id, externalCode, settlementId) {
       const row = await sql`update rewards.vouchers set status = 'active', external_code = ${externalCode}, settlement_id = ${settlementId}, issuer_next_at = null
-        where id = ${id} and status = 'pending' returning id`.execute(tx);
+        where id = ${id} and status = 'pending' returning id`.execute(sqlOf(tx));
       return row.rows.length > 0;
     },
     async fail(tx, id, reason, refundId) {
       const row = await sql`update rewards.vouchers set status = 'failed', failure_reason = ${reason}, refund_id = ${refundId}, issuer_next_at = null
-        where id = ${id} and status = 'pending' returning id`.execute(tx);
+        where id = ${id} and status = 'pending' returning id`.execute(sqlOf(tx));
       return row.rows.length > 0;
     },
     async claimPending(tx, now, leaseMs, limit) {
       const rows = await sql<{ id: string }>`update rewards.vouchers set issuer_attempts = issuer_attempts + 1, issuer_next_at = ${new Date(now.getTime() + leaseMs)}
         where id in (select id from rewards.vouchers where status = 'pending' and issuer_next_at <= ${now} order by issuer_next_at limit ${limit} for update skip locked)
-        returning id`.execute(tx);
+        returning id`.execute(sqlOf(tx));
       return rows.rows.map((r) => r.id);
     },
     async retryLater(tx, id, at, error) {
-      await sql`update rewards.vouchers set issuer_next_at = ${at}, issuer_last_error = ${error} where id = ${id} and status = 'pending'`.execute(tx);
+      await sql`update rewards.vouchers set issuer_next_at = ${at}, issuer_last_error = ${error} where id = ${id} and status = 'pending'`.execute(sqlOf(tx));
     },
     async ofCitizen(tx, citizenId, limit, cursor) {
       const after = decodeCursor(cursor);
       const rows = await sql<VoucherRow>`select ${columns} from ${from} where v.citizen_id = ${citizenId}
-        ${after ? sql`and (v.issued_at, v.id) < (${after.at}, ${after.id})` : sql``} order by v.issued_at desc, v.id desc limit ${limit + 1}`.execute(tx);
+        ${after ? sql`and (v.issued_at, v.id) < (${after.at}, ${after.id})` : sql``} order by v.issued_at desc, v.id desc limit ${limit + 1}`.execute(sqlOf(tx));
       return paged(rows.rows, limit);
     },
     async ofOrganisation(tx, organisationId, limit, cursor) {
       const after = decodeCursor(cursor);
       const rows = await sql<VoucherRow>`select ${columns} from ${from} where v.organisation_id = ${organisationId}
-        ${after ? sql`and (v.issued_at, v.id) < (${after.at}, ${after.id})` : sql``} order by v.issued_at desc, v.id desc limit ${limit + 1}`.execute(tx);
+        ${after ? sql`and (v.issued_at, v.id) < (${after.at}, ${after.id})` : sql``} order by v.issued_at desc, v.id desc limit ${limit + 1}`.execute(sqlOf(tx));
       return paged(rows.rows, limit);
     },
   };

@@ -41,8 +41,13 @@ export async function searchCauses(deps: RewardsDeps, text: string | null, limit
   return { items: page.items.map(presentCause), nextCursor: page.nextCursor };
 }
 
-/** The other verified officers of the caller's precinct. */
+/** The other verified officers of the caller's precinct, each with the name and picture their public profile shows (profiles' API, one call for all). */
 export async function colleagues(deps: RewardsDeps, caller: Caller) {
   if (!isOfficer(caller)) throw new AppError('REWARDS_OFFICERS_ONLY');
-  return (await deps.catalogue.colleaguesOf(deps.db, caller.accountId)).map((accountId) => ({ accountId }));
+  const ids = await deps.catalogue.colleaguesOf(deps.db, caller.accountId);
+  const cards = await deps.profiles.cards(ids);
+  return ids.map((accountId) => {
+    const card = cards.get(accountId);
+    return { accountId, ...(card?.displayName !== undefined ? { displayName: card.displayName } : {}), ...(card?.avatarUrl !== undefined ? { avatarUrl: card.avatarUrl } : {}) };
+  });
 }

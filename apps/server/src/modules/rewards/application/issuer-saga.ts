@@ -20,7 +20,7 @@ export interface IssuerPolicy {
  */
 export async function runIssuerRound(deps: RewardsDeps, issuer: IssuerClient, policy: IssuerPolicy, logger: Logger): Promise<number> {
   const now = deps.clock.now();
-  const claimed = await deps.db.transaction().execute((tx) => deps.vouchers.claimPending(tx, now, policy.leaseMs, 20));
+  const claimed = await deps.transaction((tx) => deps.vouchers.claimPending(tx, now, policy.leaseMs, 20));
   await Promise.all(claimed.map((id) => settleOne(deps, issuer, policy, id).catch((error: unknown) => logger.warn({ err: error, voucherId: id }, 'issuer saga step failed; it will be retried'))));
   return claimed.length;
 }

@@ -24,8 +24,8 @@ function titleOf(title: string): string {
 
 /** Creates a cause (a family in need is one the charity vouches for). */
 export async function createCause(deps: RewardsDeps, caller: Caller, organisationId: string, input: CauseInput) {
-  return deps.db.transaction().execute(async (tx) => {
-    const org = await organisationForMember(deps, tx, caller, organisationId, 'causes');
+  const org = await organisationForMember(deps, caller, organisationId, 'causes');
+  return deps.transaction(async (tx) => {
     const cause: CauseRecord = { id: crypto.randomUUID(), organisationId, organisationName: org.name, kind: input.kind, title: titleOf(input.title), description: input.description.trim(), goalPoints: input.goalPoints, receivedPoints: 0, active: input.active ?? true };
     await deps.catalogue.insertCause(tx, cause);
     return presentCause(cause);
@@ -34,8 +34,8 @@ export async function createCause(deps: RewardsDeps, caller: Caller, organisatio
 
 /** Changes a cause. */
 export async function updateCause(deps: RewardsDeps, caller: Caller, organisationId: string, causeId: string, patch: Partial<CauseInput>) {
-  return deps.db.transaction().execute(async (tx) => {
-    await organisationForMember(deps, tx, caller, organisationId, 'causes');
+  await organisationForMember(deps, caller, organisationId, 'causes');
+  return deps.transaction(async (tx) => {
     const current = await deps.catalogue.cause(tx, causeId);
     if (!current || current.organisationId !== organisationId) throw new AppError('REWARDS_CAUSE_NOT_FOUND');
     const cause: CauseRecord = {
@@ -49,14 +49,14 @@ export async function updateCause(deps: RewardsDeps, caller: Caller, organisatio
 
 /** A charity's causes. */
 export async function causesOfOrganisation(deps: RewardsDeps, caller: Caller, organisationId: string, limit: number, cursor: string | undefined) {
-  await organisationForMember(deps, deps.db, caller, organisationId, 'causes');
+  await organisationForMember(deps, caller, organisationId, 'causes');
   const page = await deps.catalogue.causesOf(deps.db, organisationId, limit, cursor);
   return { items: page.items.map(presentCause), nextCursor: page.nextCursor };
 }
 
 /** Donations a charity received, newest first (donors stay anonymous). */
 export async function donationsOfOrganisation(deps: RewardsDeps, caller: Caller, organisationId: string, limit: number, cursor: string | undefined) {
-  await organisationForMember(deps, deps.db, caller, organisationId, 'causes');
+  await organisationForMember(deps, caller, organisationId, 'causes');
   const page = await deps.giving.donationsOf(deps.db, organisationId, limit, cursor);
   return { items: page.items.map((d) => ({ id: d.id, causeId: d.causeId, causeTitle: d.causeTitle, points: d.points, at: d.at.toISOString() })), nextCursor: page.nextCursor };
 }
@@ -65,7 +65,7 @@ export async function donationsOfOrganisation(deps: RewardsDeps, caller: Caller,
 export async function charityStatement(deps: RewardsDeps, caller: Caller, organisationId: string, month: string): Promise<string> {
   const days = monthDays(month);
   if (!days) throw new AppError('REWARDS_MONTH_INVALID');
-  const org = await organisationForMember(deps, deps.db, caller, organisationId, 'causes');
+  const org = await organisationForMember(deps, caller, organisationId, 'causes');
   const settings = await deps.giving.settings(deps.db);
   const donations = await deps.giving.donationsInMonth(deps.db, organisationId, days.first, days.afterLast);
   return charityStatementCsv({ organisationName: org.name, month, pointValueCents: settings.pointValueCents, donations });
@@ -73,7 +73,7 @@ export async function charityStatement(deps: RewardsDeps, caller: Caller, organi
 
 /** An organisation's balance and identity in rewards. */
 export async function organisationSummary(deps: RewardsDeps, caller: Caller, organisationId: string) {
-  const org = await organisationForMember(deps, deps.db, caller, organisationId);
+  const org = await organisationForMember(deps, caller, organisationId);
   const settings = await deps.giving.settings(deps.db);
   return { organisationId: org.id, name: org.name, type: org.type, balance: await deps.ledger.balanceOf(deps.db, 'organisation', org.id), pointValueCents: settings.pointValueCents };
 }

@@ -36,7 +36,7 @@ export async function createRule(deps: RewardsDeps, caller: Caller, definition: 
   adminOnly(caller);
   const checked = valid(definition);
   const id = crypto.randomUUID();
-  await deps.db.transaction().execute((tx) => deps.rules.create(tx, id, checked, caller.accountId, deps.clock.now()));
+  await deps.transaction((tx) => deps.rules.create(tx, id, checked, caller.accountId, deps.clock.now()));
   const rule = await deps.rules.one(deps.db, id);
   if (!rule) throw new Error('rule vanished after creation');
   return presentRule(rule);
@@ -46,7 +46,7 @@ export async function createRule(deps: RewardsDeps, caller: Caller, definition: 
 export async function editRule(deps: RewardsDeps, caller: Caller, ruleId: string, definition: RuleDefinition) {
   adminOnly(caller);
   const checked = valid(definition);
-  return deps.db.transaction().execute(async (tx) => {
+  return deps.transaction(async (tx) => {
     const current = await deps.rules.one(tx, ruleId, true);
     if (!current) throw new AppError('REWARDS_RULE_NOT_FOUND');
     const now = deps.clock.now();
@@ -98,7 +98,7 @@ export async function readSettings(deps: RewardsDeps, caller: Caller) {
 /** Saves the deployment's rewards settings. */
 export async function saveSettings(deps: RewardsDeps, caller: Caller, settings: RewardsSettings) {
   adminOnly(caller);
-  await deps.db.transaction().execute((tx) => deps.giving.saveSettings(tx, settings));
+  await deps.transaction((tx) => deps.giving.saveSettings(tx, settings));
   return settings;
 }
 

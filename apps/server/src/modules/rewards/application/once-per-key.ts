@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { AppError, isErrorCode, type ErrorCode } from '../../../platform/errors/app-error.ts';
 import type { EventContext } from '../../../platform/events/envelope.ts';
 import type { EventSink } from '../../../platform/events/unit-of-work.ts';
@@ -40,17 +39,17 @@ export async function oncePerKey<T>(deps: RewardsDeps, request: KeyedRequest, st
     return await retryTransient(() =>
       deps.unitOfWork(request.context, async (tx, events): Promise<KeyedOutcome<T>> => {
         const body = await work(tx, events);
-        if (!(await record(tx, request, hash, status, { body }))) throw new KeyAnswered();
+        if (!(await record(deps, tx, request, hash, status, { body }))) throw new KeyAnswered();
         return { ok: true, status, body, replayed: false };
       }),
     );
   } catch (error) {
-    if (error instanceof KeyAnswered) return replay<T>(deps.db, request, hash);
+    if (error instanceof KeyAnswered) return replay<T>(deps, deps.db, request, hash);
     if (!(error instanceof AppError)) throw error;
     const code = error.code;
     return retryTransient(() =>
       deps.unitOfWork(request.context, async (tx, events): Promise<KeyedOutcome<T>> => {
-        if (!(await record(tx, request, hash, 0, { error: code }))) return replay<T>(tx, request, hash);
+        if (!(await record(deps, tx, request, hash, 0, { error: code }))) return replay<T>(deps, tx, request, hash);
         await onRefused?.(tx, events, code);
         return { ok: false, code, replayed: false };
       }),
@@ -62,18 +61,14 @@ export async function oncePerKey<T>(deps: RewardsDeps, request: KeyedRequest, st
 class KeyAnswered extends Error {}
 
 /** Records the key's outcome; false when the key already has one (committed by another transaction, which the insert waited for). */
-async function record(tx: Tx, request: KeyedRequest, hash: string, status: number, response: { body?: unknown; error?: string }): Promise<boolean> {
-  const inserted = await sql`insert into rewards.idempotency_keys (account_id, key, operation, request_hash, status, response)
-    values (${request.accountId}, ${request.key}, ${request.operation}, ${hash}, ${status}, ${JSON.stringify(response)}::jsonb) on conflict do nothing`.execute(tx);
-  return Number(inserted.numAffectedRows ?? 0n) > 0;
+function record(deps: RewardsDeps, tx: Tx, request: KeyedRequest, hash: string, status: number, response: { body?: unknown; error?: string }): Promise<boolean> {
+  return deps.keys.record(tx, { accountId: request.accountId, key: request.key, operation: request.operation, requestHash: hash, status, response });
 }
 
-async function replay<T>(tx: Tx, request: KeyedRequest, hash: string): Promise<KeyedOutcome<T>> {
-  const row = await sql<{ request_hash: string; status: number; response: { body?: T; error?: string } }>`
-    select request_hash, status, response from rewards.idempotency_keys where account_id = ${request.accountId} and key = ${request.key}`.execute(tx);
-  const first = row.rows[0];
+async function replay<T>(deps: RewardsDeps, tx: Tx, request: KeyedRequest, hash: string): Promise<KeyedOutcome<T>> {
+  const first = await deps.keys.outcome(tx, request.accountId, request.key);
   if (!first) throw new Error('idempotency key vanished while being read');
-  if (first.request_hash !== hash) throw new AppError('REWARDS_IDEMPOTENCY_KEY_REUSED');
+  if (first.requestHash !== hash) throw new AppError('REWARDS_IDEMPOTENCY_KEY_REUSED');
   // A refusal recorded before its code was renamed replays as the platform's generic refusal.
   if (first.response.error) return { ok: false, code: isErrorCode(first.response.error) ? first.response.error : 'PLATFORM_BAD_REQUEST', replayed: true };
   return { ok: true, status: first.status, body: first.response.body as T, replayed: true };

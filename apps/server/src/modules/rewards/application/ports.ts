@@ -1,9 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { NoTables } from '../../../platform/db/database.ts';
+import type { Tx } from '../../../platform/db/tx.ts';
 import type { ConnectionKind, RuleDefinition } from '../domain/earning-rules.ts';
 
-/** Where a store's method runs: a transaction, or the database for a lone read. */
-export type Tx = Kysely<NoTables> | Transaction<NoTables>;
+/** Where a store's method runs: an opaque handle (a transaction, or the database for a lone read); only adapters reach SQL through it. */
+export type { Tx };
 
 /** What a transfer is for; a refund reverses an earlier transfer. */
 export type TransferKind = 'award' | 'adjustment' | 'redemption' | 'hold' | 'settle-hold' | 'refund' | 'donation' | 'gift';
@@ -165,6 +164,8 @@ export interface LedgerStore {
   accountOf(tx: Tx, kind: 'person' | 'organisation', ownerId: string): Promise<string>;
   /** A person's or organisation's balance (0 before their first movement). */
   balanceOf(tx: Tx, kind: 'person' | 'organisation', ownerId: string): Promise<number>;
+  /** The balances of several owners' accounts in one read, by owner (an owner without an account is left out). */
+  balancesOf(tx: Tx, kind: 'person' | 'organisation', ownerIds: readonly string[]): Promise<Map<string, number>>;
   /** Holds an account's row until the transaction ends (caps are checked under it). */
   lock(tx: Tx, accountId: string): Promise<number>;
   /** Writes a transfer and both balances; throws REWARDS_INSUFFICIENT_POINTS when the debit would overdraw. */
@@ -199,10 +200,9 @@ export interface OfferSearch {
   readonly cursor: string | undefined;
 }
 
-/** Organisations, members and officers (from identity's events), offers and causes. */
+/** Approved organisations, people and officers (from identity's events), offers and causes. */
 export interface CatalogueStore {
   upsertOrganisation(tx: Tx, org: OrganisationRecord): Promise<void>;
-  addMember(tx: Tx, organisationId: string, accountId: string, role: string): Promise<void>;
   addOfficer(tx: Tx, accountId: string, precinctId: string): Promise<void>;
   /** Someone with an account (from identity.account-created.v1, or seen signed in). */
   addPerson(tx: Tx, accountId: string): Promise<void>;
@@ -210,12 +210,14 @@ export interface CatalogueStore {
   removePerson(tx: Tx, accountId: string): Promise<void>;
   personExists(tx: Tx, accountId: string): Promise<boolean>;
   organisation(tx: Tx, id: string): Promise<OrganisationRecord | null>;
-  /** The person's role in the organisation, or null when they are not a member. */
-  roleIn(tx: Tx, organisationId: string, accountId: string): Promise<'owner' | 'staff' | null>;
   precinctOf(tx: Tx, accountId: string): Promise<string | null>;
   colleaguesOf(tx: Tx, accountId: string): Promise<string[]>;
   insertOffer(tx: Tx, offer: OfferRecord): Promise<void>;
   updateOffer(tx: Tx, offer: OfferRecord): Promise<void>;
+  /** An organisation's offers by their partner's own ids, held until the transaction ends. */
+  offersByExternalId(tx: Tx, organisationId: string, externalIds: readonly string[]): Promise<Map<string, OfferRecord>>;
+  /** Inserts or changes offers by (organisation, external id), in a few statements; answers each offer's id and whether it was new. */
+  upsertOffers(tx: Tx, offers: ReadonlyArray<OfferRecord & { readonly externalId: string }>): Promise<Array<{ externalId: string; offerId: string; created: boolean }>>;
   /** An offer; `lock` holds its row until the transaction ends. */
   offer(tx: Tx, id: string, lock?: boolean): Promise<OfferRecord | null>;
   /** Takes one from the stock and answers the offer (`stockLeft` after it), its row held until the transaction ends; null when it is unknown or none is left. */

@@ -1,19 +1,24 @@
-import type { RewardsServerMessage } from '@heyblue/contracts/rewards';
 import type { Clock } from '../../../platform/clock.ts';
-import type { Db } from '../../../platform/db/database.ts';
+import type { IdentityApi } from '@heyblue/contracts/identity';
+import type { ProfilesApi } from '@heyblue/contracts/profiles';
+import type { Transact, Tx } from '../../../platform/db/tx.ts';
 import type { EventContext } from '../../../platform/events/envelope.ts';
-import type { EventCatalog } from '../../../platform/events/event-catalog.ts';
-import type { UnitOfWork } from '../../../platform/events/unit-of-work.ts';
+import type { RewardsServerMessage, rewardsEvents } from '@heyblue/contracts/rewards';
+import type { UnitOfWorkPort } from '../../../platform/events/unit-of-work-port.ts';
 import type { MacKey } from '../domain/voucher-code.ts';
+import type { IdempotencyStore } from './idempotency-ports.ts';
 import type { AwardBatchStore, CatalogueStore, GivingStore, LedgerStore, RulesStore, VoucherStore } from './ports.ts';
 
 /** The events rewards writes (checked against the catalog when emitted). */
-export type RewardsCatalog = EventCatalog;
+export type RewardsCatalog = typeof rewardsEvents;
 
 /** What rewards' use cases need. */
 export interface RewardsDeps {
-  readonly db: Db;
-  readonly unitOfWork: UnitOfWork<RewardsCatalog>;
+  /** The database for a lone read (each is a transaction of its own). */
+  readonly db: Tx;
+  /** Runs work in one transaction that writes no events. */
+  readonly transaction: Transact;
+  readonly unitOfWork: UnitOfWorkPort<RewardsCatalog>;
   readonly clock: Clock;
   /** The deployment's time zone: what "per day" and "per month" mean. */
   readonly timeZone: string;
@@ -24,6 +29,11 @@ export interface RewardsDeps {
   /** Pays batches of connections set-based. */
   readonly awards: AwardBatchStore;
   readonly giving: GivingStore;
+  readonly keys: IdempotencyStore;
+  /** Identity's module API: who is a member of an organisation, asked at the moment it matters. */
+  readonly identity: IdentityApi;
+  /** Profiles' module API: the public cards of the people rewards lists. */
+  readonly profiles: ProfilesApi;
   /** Voucher MAC keys: the newest signs, all verify. */
   readonly voucherKeys: () => { readonly signing: MacKey; readonly verifying: readonly MacKey[] };
   /** Seals a voucher code for storage, and opens it again for its holder. */

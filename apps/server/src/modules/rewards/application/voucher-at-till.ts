@@ -16,8 +16,8 @@ export function presentedAs(code: string): Presented {
 
 /** Shows the till what a voucher is for, without using it. Every kind of bad code has its own error. */
 export async function checkVoucher(deps: RewardsDeps, caller: Caller, organisationId: string, code: string) {
-  return deps.db.transaction().execute(async (tx) => {
-    await organisationForMember(deps, tx, caller, organisationId, 'offers');
+  await organisationForMember(deps, caller, organisationId, 'offers');
+  return deps.transaction(async (tx) => {
     const voucher = await findAtTill(deps, tx, organisationId, code);
     return presentTillVoucher(voucher, deps.clock.now());
   });
@@ -25,8 +25,8 @@ export async function checkVoucher(deps: RewardsDeps, caller: Caller, organisati
 
 /** Marks a voucher used, exactly once: the conditional update decides between concurrent tills. */
 export async function useVoucher(deps: RewardsDeps, caller: Caller, organisationId: string, code: string) {
+  await organisationForMember(deps, caller, organisationId, 'offers');
   return deps.unitOfWork(contextOf(caller), async (tx, events) => {
-    await organisationForMember(deps, tx, caller, organisationId, 'offers');
     const voucher = await findAtTill(deps, tx, organisationId, code);
     const now = deps.clock.now();
     refuseUnusable(voucher, now);

@@ -6,7 +6,7 @@ import { isOfficer, type Caller, type RewardsDeps } from './rewards-deps.ts';
 
 /** A person's wallet: balance, what they may do, and today's giving against its caps. */
 export async function walletOf(deps: RewardsDeps, caller: Caller) {
-  return deps.db.transaction().execute(async (tx) => {
+  return deps.transaction(async (tx) => {
     await deps.catalogue.addPerson(tx, caller.accountId);
     const settings = await deps.giving.settings(tx);
     const day = localMoment(deps.clock.now(), deps.timeZone).day;
