@@ -98,6 +98,8 @@ export interface ComposeOverrides {
   readonly extraModules?: readonly ServerModule[];
   /** Leave the relay stopped after listening (crash tests leave events unrelayed on purpose). */
   readonly relayPaused?: boolean;
+  /** Check every JSON answer against the response schema its route declares (the test harness turns it on). */
+  readonly checkAnswers?: boolean;
 }
 
 /** The composition root: adapters from configuration, then modules, then explicit event subscriptions. */
@@ -168,6 +170,7 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
         { name: 'bus', check: async () => { if (bus instanceof NatsBus && bus.connection.isClosed()) throw new Error('NATS connection closed'); } },
       ],
       isShuttingDown: () => shuttingDown,
+      checkAnswers: overrides.checkAnswers ?? false,
       asyncApi: asyncApiDocument(eventCatalog, { version: SERVER_VERSION, natsUrl: config.bus.kind === 'nats' ? config.bus.url : undefined }),
       version: SERVER_VERSION,
       routes,

@@ -1,11 +1,19 @@
 // What travels on `/ws` is declared once, in the contracts (the gateway's and each module's ws.ts);
 // the app checks every frame it receives with the same schemas the server sends by.
 import { connectionsClientMessages, connectionsServerMessages, type WindowEndReason } from '@heyblue/contracts/connections';
+import { precompiledChecks as connectionsChecks } from '@heyblue/contracts/connections/checks';
 import { platformClientMessages, platformServerMessages } from '@heyblue/contracts/platform';
+import { precompiledChecks as platformChecks } from '@heyblue/contracts/platform/checks';
 import { rewardsServerMessages } from '@heyblue/contracts/rewards';
+import { precompiledChecks as rewardsChecks } from '@heyblue/contracts/rewards/checks';
 import type { Static } from 'typebox';
-import { fits } from './contract.ts';
+import { fits, usePrecompiledChecks } from './contract.ts';
 import { isRecord } from './decode.ts';
+
+// Every frame is checked by code compiled ahead of time (the page may not evaluate code).
+usePrecompiledChecks(platformChecks);
+usePrecompiledChecks(connectionsChecks);
+usePrecompiledChecks(rewardsChecks);
 
 const serverMessages = { ...platformServerMessages, ...connectionsServerMessages, ...rewardsServerMessages } as const;
 const clientMessages = { ...platformClientMessages, ...connectionsClientMessages } as const;
