@@ -1,7 +1,7 @@
-import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
+import { yieldIfStarved } from './loop-turns.ts';
 
 /** How long the event history and the inbox are kept (see docs/adr/0004-outbox-relay-inbox.md). */
 export interface HistoryRetention {
@@ -51,7 +51,7 @@ async function inBatches(limit: number, deleteSome: () => Promise<{ numAffectedR
     total += deleted;
     if (deleted < limit) return total;
     // PGlite answers without returning to the event loop: give timers and sockets a turn between statements.
-    await setImmediatePromise();
+    await yieldIfStarved();
   }
 }
 

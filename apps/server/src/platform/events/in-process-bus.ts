@@ -1,6 +1,6 @@
-import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import { errorText, PublishBatchError, type EventBus, type Subscription } from './bus.ts';
 import type { BusMessage } from './envelope.ts';
+import { yieldIfStarved } from './loop-turns.ts';
 
 /**
  * The embedded bus: `publish` runs every matching consumer and resolves when all have committed,
@@ -27,7 +27,7 @@ export class InProcessBus implements EventBus {
     try {
       await this.publishBatch([message]);
     } catch (error) {
-      if (error instanceof PublishBatchError) throw new Error(`consumers failed: ${[...error.failures.values()].map(errorText).join('; ')}`);
+      if (error instanceof PublishBatchError) throw new Error(`consumers failed: ${[...error.failures.values()].map(errorText).join('; ')}`, { cause: error });
       throw error;
     }
   }
@@ -57,9 +57,9 @@ async function deliver(subscription: Subscription, batch: readonly BusMessage[])
   const failed = (message: BusMessage, error: unknown): { id: string; text: string } => ({ id: message.envelope.id, text: `${subscription.consumer}: ${errorText(error)}` });
   if (batch.length === 0) return [];
   if (subscription.handleBatch) {
-    // PGlite answers queries without returning to the event loop: each delivery gives it a turn first,
-    // so a backlog cannot starve timers and sockets (the whole embedded server) until it drains.
-    await setImmediatePromise();
+    // PGlite answers queries without returning to the event loop: a delivery gives it a turn first if it
+    // has had none lately, so a backlog cannot starve timers and sockets (the whole embedded server).
+    await yieldIfStarved();
     try {
       await subscription.handleBatch(batch);
       return [];
@@ -70,7 +70,7 @@ async function deliver(subscription: Subscription, batch: readonly BusMessage[])
   }
   const failures: Array<{ id: string; text: string }> = [];
   for (const message of batch) {
-    await setImmediatePromise();
+    await yieldIfStarved();
     try {
       await subscription.handle(message);
     } catch (error) {

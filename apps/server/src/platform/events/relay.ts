@@ -1,4 +1,3 @@
-import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
@@ -6,6 +5,7 @@ import type { Metrics } from '../observability/metrics.ts';
 import { inSpanFrom } from '../observability/tracing.ts';
 import { batchName, PublishBatchError, type EventBus } from './bus.ts';
 import type { BusMessage } from './envelope.ts';
+import { yieldIfStarved } from './loop-turns.ts';
 
 /** Relay tuning. */
 export interface RelayOptions {
@@ -102,12 +102,10 @@ export class OutboxRelay {
   /** Publishes the rows as one batch; returns what failed, by event id. */
   async #publish(rows: readonly OutboxRow[]): Promise<ReadonlyMap<string, unknown>> {
     const messages = rows.map(toMessage);
-    if (this.#bus.kind === 'in-process') {
-      // In process, publishing runs the consumers. PGlite answers queries without ever returning to
-      // the event loop, so a backlog would starve timers and sockets (the whole embedded server) until
-      // it drained: each batch gives the loop a turn first (and the bus one before each delivery).
-      await setImmediatePromise();
-    }
+    // In process, publishing runs the consumers. PGlite answers queries without ever returning to
+    // the event loop, so a backlog would starve timers and sockets (the whole embedded server) until
+    // it drained: a batch gives the loop a turn first if it has had none lately (the bus too, before each delivery).
+    if (this.#bus.kind === 'in-process') await yieldIfStarved();
     try {
       await this.#bus.publishBatch(messages);
       return new Map();
