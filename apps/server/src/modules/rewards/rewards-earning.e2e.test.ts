@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { LiveClient } from '../../../test/support/live-client.ts';
 import type { Person } from '../../../test/support/people.ts';
+import { waitUntil } from '../../../test/support/wait.ts';
 import { connectionMade, handled, startRewardsStage, type RewardsStage } from './rewards.e2e-harness.ts';
 
 const CONNECTION = '00000000-0000-4000-8000-000000000201';
@@ -66,6 +68,22 @@ describe('earning points for a connection', () => {
       ['First connection', 25, FIRST, 1],
       ['Met in person', 5, IN_PERSON, 1],
     ]);
+  });
+
+  it('tells a person with the app open of each award as it lands, with their balance', async () => {
+    const { citizen, officer } = freshPair();
+    const live = new LiveClient(stage.url, citizen.token);
+    await live.opened;
+    try {
+      // A citizen who met nobody before: every award they are told of is this connection's.
+      await meet({ officer, citizen, kind: 'proximity', locationVerified: true });
+      await waitUntil(() => live.of('points.awarded').length === 3, 10_000, 'three awards told');
+      const told = live.of('points.awarded');
+      assert.deepEqual(told.map((m) => m['points']).sort((a, b) => Number(a) - Number(b)), [5, 10, 25]);
+      assert.ok(told.every((m) => m['balance'] === 40), 'each tells the balance with every award of the connection in it');
+    } finally {
+      await live.close();
+    }
   });
 
   it('pays a virtual or unverified connection only by the rules for it', async () => {
