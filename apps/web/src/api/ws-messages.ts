@@ -16,7 +16,6 @@ usePrecompiledChecks(connectionsChecks);
 usePrecompiledChecks(rewardsChecks);
 
 const serverMessages = { ...platformServerMessages, ...connectionsServerMessages, ...rewardsServerMessages } as const;
-const clientMessages = { ...platformClientMessages, ...connectionsClientMessages } as const;
 
 /** A message type the server sends. */
 export type ServerMessageType = keyof typeof serverMessages;
@@ -28,7 +27,7 @@ export type ServerMessageMap = { [T in ServerMessageType]: Static<(typeof server
 export type ServerMessage = ServerMessageMap[ServerMessageType];
 
 /** Messages the app sends on `/ws`. */
-export type ClientMessage = Static<(typeof clientMessages)[keyof typeof clientMessages]>;
+export type ClientMessage = Static<(typeof platformClientMessages)[keyof typeof platformClientMessages] | (typeof connectionsClientMessages)[keyof typeof connectionsClientMessages]>;
 
 /** Why an officer's availability window closed. */
 export type AvailabilityCloseReason = WindowEndReason;
