@@ -124,7 +124,8 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
         ? new NatsBus({ url: config.bus.url, stream: config.bus.stream, types: Object.keys(eventCatalog), subjectPrefix: overrides.natsSubjectPrefix, maxDeliver: config.outbox.maxAttempts, logger })
         : new InProcessBus();
     registerOutboxGauges(metrics.registry, database.db);
-    const relay = new OutboxRelay({ db: database.db, bus, logger, metrics, options: config.outbox });
+    // PGlite's data folder is locked to one process, so its relay is alone and need not lease rows.
+    const relay = new OutboxRelay({ db: database.db, bus, logger, metrics, options: { ...config.outbox, exclusive: database.kind === 'pglite' } });
     const unitOfWork = createUnitOfWork({ db: database.db, catalog: eventCatalog, clock, afterCommit: () => relay.wake() });
 
     const natsLink = config.bus.kind === 'nats' ? deferredFanout() : undefined;

@@ -36,27 +36,28 @@ test('an in-process backlog on PGlite leaves the event loop free between events 
   await bus.close();
 });
 
-test('a poison row in a batch is counted and parked alone: the rest of the batch is published and marked once', async () => {
+for (const exclusive of [false, true]) test(`a poison row in a batch is counted and parked alone: the rest of the batch is published and marked once (${exclusive ? 'a relay alone on its database reads rows' : 'rows leased'})`, async () => {
   const bus = new InProcessBus();
+  const type = `test.poisoned-${exclusive ? 'alone' : 'leased'}.v1`;
   const isPoison = (payload: unknown): boolean => JSON.stringify(payload) === '{"n":2}';
   const handled: unknown[] = [];
   bus.subscribe({
     consumer: 'test.poisoned',
-    types: ['test.poisoned.v1'],
+    types: [type],
     handle: async ({ envelope }) => (isPoison(envelope.payload) ? Promise.reject(new Error('poison')) : void handled.push(envelope.payload)),
     handleBatch: async (messages) => (messages.some((m) => isPoison(m.envelope.payload)) ? Promise.reject(new Error('poison in the batch')) : void handled.push(...messages.map((m) => m.envelope.payload))),
   });
   await bus.start();
   const context = { actorId: null, correlationId: crypto.randomUUID(), causationId: null };
-  await database.db.transaction().execute((trx) => appendToOutbox(trx, Array.from({ length: 5 }, (_, n) => envelopeOf('test.poisoned.v1', { n }, context, new Date()))));
-  const relay = new OutboxRelay({ db: database.db, bus, logger: pino({ level: 'silent' }), metrics: createMetrics(), options: { pollMs: 10, batchSize: 50, maxAttempts: 2 } });
+  await database.db.transaction().execute((trx) => appendToOutbox(trx, Array.from({ length: 5 }, (_, n) => envelopeOf(type, { n }, context, new Date()))));
+  const relay = new OutboxRelay({ db: database.db, bus, logger: pino({ level: 'silent' }), metrics: createMetrics(), options: { pollMs: 10, batchSize: 50, maxAttempts: 2, exclusive } });
   assert.equal(await relay.runOnce(), 5);
   assert.deepEqual(handled, [{ n: 0 }, { n: 1 }, { n: 3 }, { n: 4 }]);
-  await sql`update platform.outbox set claimed_until = null where type = 'test.poisoned.v1'`.execute(database.db);
+  await sql`update platform.outbox set claimed_until = null where type = ${type}`.execute(database.db);
   assert.equal(await relay.runOnce(), 1, 'only the poison row is claimed again');
   const rows = await sql<{ n: number; attempts: number; published: boolean; parked: boolean; last_error: string | null }>`
     select (payload->>'n')::int as n, attempts, published_at is not null as published, parked_at is not null as parked, last_error
-    from platform.outbox where type = 'test.poisoned.v1' order by seq`.execute(database.db);
+    from platform.outbox where type = ${type} order by seq`.execute(database.db);
   assert.deepEqual(rows.rows.map((r) => [r.n, r.attempts, r.published, r.parked]), [[0, 1, true, false], [1, 1, true, false], [2, 2, false, true], [3, 1, true, false], [4, 1, true, false]]);
   assert.match(rows.rows[2]?.last_error ?? '', /test\.poisoned: poison/);
   await bus.close();

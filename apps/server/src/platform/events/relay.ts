@@ -20,6 +20,12 @@ export interface RelayOptions {
    * one claim, one mark and one consumer transaction; an event after a quiet spell goes at once.
    */
   readonly lingerMs?: number;
+  /**
+   * This relay is the only one on its database (PGlite's data folder is locked to one process): it reads
+   * pending rows instead of leasing them, saving a write per event, and counts an attempt when it marks
+   * a row or records its failure (so a row that crashes the process is not counted).
+   */
+  readonly exclusive?: boolean;
 }
 
 interface OutboxRow {
@@ -58,7 +64,7 @@ export class OutboxRelay {
     this.#bus = deps.bus;
     this.#logger = deps.logger;
     this.#metrics = deps.metrics;
-    this.#options = { leaseMs: 30_000, lingerMs: 5, ...deps.options };
+    this.#options = { leaseMs: 30_000, lingerMs: 5, exclusive: false, ...deps.options };
   }
 
   /** Starts polling; `wake` makes it look at once. */
@@ -90,7 +96,8 @@ export class OutboxRelay {
     const failures = await inSpanFrom(`publish ${batchName(rows.map((r) => r.type))}`, first.trace_context ?? {}, 'producer', () => this.#publish(rows));
     const published = rows.filter((row) => !failures.has(row.id));
     if (published.length > 0) {
-      await sql`update platform.outbox set published_at = now(), claimed_until = null, last_error = null where seq = any(${published.map((r) => r.seq)}::bigint[])`.execute(this.#db);
+      await sql`update platform.outbox set published_at = now(), claimed_until = null, last_error = null, attempts = attempts + ${this.#options.exclusive ? 1 : 0}
+        where seq = any(${published.map((r) => r.seq)}::bigint[])`.execute(this.#db);
       this.#metrics.outboxPublished.inc(published.length);
       const now = Date.now();
       for (const row of published) this.#metrics.outboxLag.observe((now - row.occurred_at.getTime()) / 1000);
@@ -119,6 +126,14 @@ export class OutboxRelay {
   }
 
   async #claim(): Promise<OutboxRow[]> {
+    if (this.#options.exclusive) {
+      const pending = await sql<OutboxRow>`
+        select seq, id, type, occurred_at, actor_id, correlation_id, causation_id, payload, trace_context, attempts + 1 as attempts
+        from platform.outbox
+        where published_at is null and parked_at is null and (claimed_until is null or claimed_until < now())
+        order by seq limit ${this.#options.batchSize}`.execute(this.#db);
+      return pending.rows;
+    }
     const result = await sql<OutboxRow>`
       update platform.outbox set attempts = attempts + 1, claimed_until = now() + make_interval(secs => ${this.#options.leaseMs / 1000})
       where seq in (
@@ -136,7 +151,7 @@ export class OutboxRelay {
     const backoffSeconds = Math.min(300, 2 ** row.attempts);
     this.#metrics.outboxFailures.inc({ parked: String(park) });
     this.#logger.warn({ eventId: row.id, type: row.type, attempts: row.attempts, parked: park, err: error }, 'outbox publish failed');
-    await sql`update platform.outbox set last_error = ${text.slice(0, 4000)},
+    await sql`update platform.outbox set last_error = ${text.slice(0, 4000)}, attempts = ${row.attempts},
       claimed_until = now() + make_interval(secs => ${backoffSeconds}),
       parked_at = case when ${park} then now() else null end
       where seq = ${row.seq}`.execute(this.#db);
