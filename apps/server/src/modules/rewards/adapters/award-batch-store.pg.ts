@@ -28,15 +28,22 @@ export function awardBatchStore(): AwardBatchStore {
       const ids = connections.map((c) => c.connectionId);
       const people = uniq(connections.flatMap((c) => [c.officerId, c.citizenId]));
       const pairs = uniq(connections.map((c) => pairKey(c.officerId, c.citizenId))).map((key) => key.split('|'));
+      // Lateral probes with a limit: one or two index lookups per person, pair and connection, whatever the table
+      // holds (with EXISTS the planner hashed the whole table once per batch).
       const rows = await sql<{ what: 'person' | 'pair' | 'recorded'; id: string | null; officer_id: string; citizen_id: string }>`
         select 'person' as what, null::uuid as id, p.id as officer_id, p.id as citizen_id from unnest(${people}::uuid[]) as p(id)
-          where exists (select 1 from rewards.connections_seen s where s.officer_id = p.id and s.connection_id <> all(${ids}::uuid[]))
-             or exists (select 1 from rewards.connections_seen s where s.citizen_id = p.id and s.connection_id <> all(${ids}::uuid[]))
+          cross join lateral (
+            (select 1 from rewards.connections_seen s where s.officer_id = p.id and s.connection_id <> all(${ids}::uuid[]) limit 1)
+            union all
+            (select 1 from rewards.connections_seen s where s.citizen_id = p.id and s.connection_id <> all(${ids}::uuid[]) limit 1)
+            limit 1) as seen
         union all
         select 'pair', null, q.officer_id, q.citizen_id from unnest(${pairs.map((p) => p[0] ?? '')}::uuid[], ${pairs.map((p) => p[1] ?? '')}::uuid[]) as q(officer_id, citizen_id)
-          where exists (select 1 from rewards.connections_seen s where s.officer_id = q.officer_id and s.citizen_id = q.citizen_id and s.connection_id <> all(${ids}::uuid[]))
+          cross join lateral (select 1 from rewards.connections_seen s
+            where s.officer_id = q.officer_id and s.citizen_id = q.citizen_id and s.connection_id <> all(${ids}::uuid[]) limit 1) as seen
         union all
-        select 'recorded', connection_id, officer_id, citizen_id from rewards.connections_seen where connection_id = any(${ids}::uuid[])`.execute(sqlOf(tx));
+        select 'recorded', s.connection_id, s.officer_id, s.citizen_id from unnest(${ids}::uuid[]) as b(id)
+          cross join lateral (select * from rewards.connections_seen s where s.connection_id = b.id) as s`.execute(sqlOf(tx));
       const history: BatchHistory = { peopleSeen: new Set(), pairsSeen: new Set(), recorded: new Map() };
       for (const r of rows.rows) {
         if (r.what === 'person') history.peopleSeen.add(r.officer_id);
@@ -57,25 +64,24 @@ export function awardBatchStore(): AwardBatchStore {
     async paidBefore(tx, query) {
       const usage = new Map<string, number>();
       if (query.ruleIds.length > 0 && query.recipients.length > 0) {
-        const days = uniq(query.recipients.map((r) => `${r.recipientId}|${r.day}`)).map((key) => key.split('|'));
-        const pairs = uniq(query.recipients.map((r) => `${r.recipientId}|${r.counterpartId}|${r.day}`)).map((key) => key.split('|'));
-        const rows = await sql<{ rule_id: string; recipient_id: string; counterpart_id: string | null; day: string; points: number }>`
-          select a.rule_id, a.recipient_id, null::uuid as counterpart_id, a.local_day::text as day, sum(a.points) as points
-            from unnest(${days.map((d) => d[0] ?? '')}::uuid[], ${days.map((d) => d[1] ?? '')}::date[]) as k(recipient_id, day)
-            join rewards.awards a on a.rule_id = any(${query.ruleIds}::uuid[]) and a.recipient_id = k.recipient_id and a.local_day = k.day
-            group by a.rule_id, a.recipient_id, a.local_day
-          union all
-          select a.rule_id, a.recipient_id, a.counterpart_id, a.local_day::text, sum(a.points)
-            from unnest(${pairs.map((p) => p[0] ?? '')}::uuid[], ${pairs.map((p) => p[1] ?? '')}::uuid[], ${pairs.map((p) => p[2] ?? '')}::date[]) as k(recipient_id, counterpart_id, day)
-            join rewards.awards a on a.rule_id = any(${query.ruleIds}::uuid[]) and a.recipient_id = k.recipient_id and a.local_day = k.day and a.counterpart_id = k.counterpart_id
-            group by a.rule_id, a.recipient_id, a.counterpart_id, a.local_day`.execute(sqlOf(tx));
+        const keys = uniq(query.recipients.map((r) => `${r.recipientId}|${r.counterpartId}|${r.day}`)).map((key) => key.split('|'));
+        // One index probe per rule and (recipient, day): what a capped rule paid there stops at its cap, so each
+        // probe reads a few rows, whatever the table holds (a join let the planner sort every award of the rules).
+        const rows = await sql<{ rule_id: string; recipient_id: string; counterpart_id: string; day: string; recipient_points: number; pair_points: number | null }>`
+          select r.rule_id, k.recipient_id, k.counterpart_id, k.day::text as day, s.recipient_points, s.pair_points
+          from unnest(${keys.map((k) => k[0] ?? '')}::uuid[], ${keys.map((k) => k[1] ?? '')}::uuid[], ${keys.map((k) => k[2] ?? '')}::date[]) as k(recipient_id, counterpart_id, day)
+          cross join unnest(${[...query.ruleIds]}::uuid[]) as r(rule_id)
+          cross join lateral (
+            select sum(a.points) as recipient_points, sum(a.points) filter (where a.counterpart_id = k.counterpart_id) as pair_points
+            from rewards.awards a where a.rule_id = r.rule_id and a.recipient_id = k.recipient_id and a.local_day = k.day) s
+          where s.recipient_points is not null`.execute(sqlOf(tx));
         for (const r of rows.rows) {
-          const key = r.counterpart_id === null ? recipientDayKey(r.rule_id, r.recipient_id, r.day) : pairDayKey(r.rule_id, r.recipient_id, r.counterpart_id, r.day);
-          usage.set(key, Number(r.points));
+          usage.set(recipientDayKey(r.rule_id, r.recipient_id, r.day), Number(r.recipient_points));
+          if (r.pair_points !== null) usage.set(pairDayKey(r.rule_id, r.recipient_id, r.counterpart_id, r.day), Number(r.pair_points));
         }
       }
-      const written = await sql<{ event_id: string; recipient_id: string; rule_id: string }>`select event_id, recipient_id, rule_id from rewards.awards
-        where event_id = any(${uniq(query.eventIds)}::uuid[])`.execute(sqlOf(tx));
+      const written = await sql<{ event_id: string; recipient_id: string; rule_id: string }>`select a.event_id, a.recipient_id, a.rule_id
+        from unnest(${uniq(query.eventIds)}::uuid[]) as e(id) cross join lateral (select * from rewards.awards a where a.event_id = e.id) as a`.execute(sqlOf(tx));
       return { usage, awarded: new Set(written.rows.map((r) => awardKey(r.event_id, r.recipient_id, r.rule_id))) };
     },
 
