@@ -91,15 +91,18 @@ export function planAwards(rules: readonly RuleVersion[], batch: readonly Connec
       for (const rule of rules) {
         if (!ruleApplies(rule.definition, facts, party, connection.at)) continue;
         if (before.awarded.size > 0 && before.awarded.has(awardKey(connection.eventId, recipientId, rule.id))) continue;
-        const day = connection.at.day;
-        const pair = pairDayKey(rule.id, recipientId, counterpartId, day);
-        const recipient = recipientDayKey(rule.id, recipientId, day);
+        // Only the caps a rule has are counted (most awards need no key built at all).
+        const { caps } = rule.definition;
+        const pair = caps.perPairPerDay === null ? null : pairDayKey(rule.id, recipientId, counterpartId, connection.at.day);
+        const recipient = caps.perUserPerDay === null ? null : recipientDayKey(rule.id, recipientId, connection.at.day);
         const full = pointsFor(rule.definition, party);
-        const points = cappedPoints(full, rule.definition.caps, { pairToday: usage.get(pair) ?? 0, recipientToday: usage.get(recipient) ?? 0, spent: spent.get(rule.id) ?? 0 });
+        const points = cappedPoints(full, caps, {
+          pairToday: pair === null ? 0 : (usage.get(pair) ?? 0), recipientToday: recipient === null ? 0 : (usage.get(recipient) ?? 0), spent: caps.budget === null ? 0 : (spent.get(rule.id) ?? 0),
+        });
         if (points <= 0) continue;
-        usage.set(pair, (usage.get(pair) ?? 0) + points);
-        usage.set(recipient, (usage.get(recipient) ?? 0) + points);
-        spent.set(rule.id, (spent.get(rule.id) ?? 0) + points);
+        if (pair !== null) usage.set(pair, (usage.get(pair) ?? 0) + points);
+        if (recipient !== null) usage.set(recipient, (usage.get(recipient) ?? 0) + points);
+        if (caps.budget !== null) spent.set(rule.id, (spent.get(rule.id) ?? 0) + points);
         planned.push({ source: connection, rule, party, recipientId, counterpartId, points, capped: points < full });
       }
     }
