@@ -1,12 +1,11 @@
-import { isRecord } from './decode.ts';
+import { ErrorBody } from '@heyblue/contracts/shared';
+import { fits } from './contract.ts';
 
 /** The code used when there is no usable answer from the server (offline, timeout, not JSON). */
 export const networkErrorCode = 'NETWORK_ERROR';
 
-/** What the server sends on failure: `{ "error": { "code", "message", "requestId", "details"? } }`. */
-export interface ErrorBody {
-  error: { code: string; message: string; requestId?: string; details?: unknown };
-}
+/** What the server sends on failure: `{ "error": { "code", "message", "requestId", "details"? } }` (declared in the contracts). */
+export type { ErrorBody };
 
 /** A failed API call: the HTTP status (0 when no response), the server's error code, request id and details. */
 export class ApiError extends Error {
@@ -33,10 +32,7 @@ export function isApiError(value: unknown): value is ApiError {
 
 /** Reads the server's error envelope; undefined when the body does not have that shape. */
 export function parseErrorBody(value: unknown): ErrorBody['error'] | undefined {
-  if (!isRecord(value) || !isRecord(value['error'])) return undefined;
-  const { code, message, requestId, details } = value['error'];
-  if (typeof code !== 'string' || typeof message !== 'string') return undefined;
-  return { code, message, ...(typeof requestId === 'string' ? { requestId } : {}), ...(details === undefined ? {} : { details }) };
+  return fits(ErrorBody, value) ? value.error : undefined;
 }
 
 /** Turns anything thrown by an API call into an ApiError (a non-ApiError becomes NETWORK_ERROR). */

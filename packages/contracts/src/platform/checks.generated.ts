@@ -39,6 +39,11 @@ export const precompiledChecks = new Map([
     const check_0 = ((value) => ((typeof value === "object" && value !== null && !(Array.isArray(value))) && (("type" in value && "at" in value) && ((typeof value.type === "string" && value.type === "pong") && (typeof value.at === "string" && External[0](value.at))))));
     return (value) => { return check_0(value); };
   })()],
+  [schemas.ServerMeta, (() => {
+    const External = [IsDateTime];
+    const check_0 = ((value) => ((typeof value === "object" && value !== null && !(Array.isArray(value))) && ((((("name" in value && "version" in value) && "mode" in value) && "time" in value) && "timeZone" in value) && ((((typeof value.name === "string" && typeof value.version === "string") && ((typeof value.mode === "string" && value.mode === "embedded") || (typeof value.mode === "string" && value.mode === "distributed"))) && (typeof value.time === "string" && External[0](value.time))) && typeof value.timeZone === "string"))));
+    return (value) => { return check_0(value); };
+  })()],
   [schemas.WelcomeMessage, (() => {
     const External = [];
     const check_0 = ((value) => ((typeof value === "object" && value !== null && !(Array.isArray(value))) && ((("type" in value && "connectionId" in value) && "userId" in value) && (((typeof value.type === "string" && value.type === "welcome") && typeof value.connectionId === "string") && typeof value.userId === "string"))));

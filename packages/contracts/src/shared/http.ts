@@ -1,5 +1,5 @@
 // Shapes every module's HTTP contracts reuse: ids, times, nullables and cursor pages.
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 
 /** A UUID, described for the OpenAPI document. */
 export const Uuid = (description?: string) => Type.String({ format: 'uuid', ...(description ? { description } : {}) });
@@ -28,3 +28,4 @@ export const ErrorBody = Type.Object({
     details: Type.Optional(Type.Unknown()),
   }),
 });
+export type ErrorBody = Static<typeof ErrorBody>;
