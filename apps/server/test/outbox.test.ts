@@ -129,6 +129,9 @@ describe('two relays on one PostgreSQL server', { skip: skipWithoutPostgres }, (
           await new Promise((r) => setImmediate(r));
           published.set(m.envelope.id, (published.get(m.envelope.id) ?? 0) + 1);
         },
+        async publishBatch(messages) {
+          for (const m of messages) await this.publish(m);
+        },
         subscribe() {},
         async start() {},
         async close() {},
