@@ -16,8 +16,10 @@ export interface RelayOptions {
   /** How long a claimed row is reserved for this relay before another may take it. */
   readonly leaseMs?: number;
   /**
-   * While events keep coming, a batch starts at most this often, so a few milliseconds' worth share
-   * one claim, one mark and one consumer transaction; an event after a quiet spell goes at once.
+   * While events keep coming, a batch starts at most this often (default 20 ms), so a few milliseconds'
+   * worth share one claim, one mark and one consumer transaction; an event after a quiet spell goes at
+   * once. On the PostgreSQL server with NATS, 5 ms made batches of ~4 events and 0.31–0.43 of the plain
+   * transaction rate, 20 ms batches of ~11 and 0.46–0.51, the lag at half that rate no worse.
    */
   readonly lingerMs?: number;
   /**
@@ -64,7 +66,7 @@ export class OutboxRelay {
     this.#bus = deps.bus;
     this.#logger = deps.logger;
     this.#metrics = deps.metrics;
-    this.#options = { leaseMs: 30_000, lingerMs: 5, exclusive: false, ...deps.options };
+    this.#options = { leaseMs: 30_000, lingerMs: 20, exclusive: false, ...deps.options };
   }
 
   /** Starts polling; `wake` makes it look at once. */
