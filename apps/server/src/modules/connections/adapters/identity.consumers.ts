@@ -1,16 +1,8 @@
-import type { Static, TSchema } from 'typebox';
-import { Value } from 'typebox/value';
 import type { Subscription } from '../../../platform/events/bus.ts';
-import type { EventEnvelope } from '../../../platform/events/envelope.ts';
+import { payloadOf } from '../../../platform/events/payload.ts';
 import { deadLetterRecorder, idempotent } from '../../../platform/events/inbox.ts';
 import { AccountDeletedV1, OfficerVerifiedV1 } from '@heyblue/contracts/identity';
 import type { ConnectionsDeps } from '../application/connections-deps.ts';
-
-function payloadOf<S extends TSchema>(schema: S, envelope: EventEnvelope): Static<S> {
-  const payload = envelope.payload;
-  if (!Value.Check(schema, payload)) throw new Error(`${envelope.type} ${envelope.id}: payload does not match its schema`);
-  return payload;
-}
 
 /** Connections keep the list of verified officers (and their precinct) and forget deleted accounts (their window closes, pending requests are cancelled). */
 export function identityConsumers(deps: ConnectionsDeps): Subscription[] {
