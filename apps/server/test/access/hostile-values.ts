@@ -3,18 +3,6 @@
 // the wrong type. Raw JSON the serializer cannot produce (1e400, huge integers) travels as a marker
 // string that `toJson` swaps for the literal.
 
-/** A seeded pseudo-random source (mulberry32), so a failing probe run can be repeated exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` items of a list, picked without repeats by the seeded source. */
 export function sample<T>(random: () => number, items: readonly T[], count: number): T[] {
   const pool = [...items];

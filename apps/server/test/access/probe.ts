@@ -5,7 +5,8 @@
 import type { HTTPMethods } from 'fastify';
 import { routeTableOf } from '../../src/platform/http/route-table.ts';
 import { casesFor, type HostileCase } from './hostile-cases.ts';
-import { sample, seededRandom } from './hostile-values.ts';
+import { seededRandom } from '../support/random.ts';
+import { sample } from './hostile-values.ts';
 import { apiMatrix, type MatrixEntry, type MatrixRequest } from './matrix.ts';
 import { operationsOf, type ProbedOperation } from './openapi-fields.ts';
 import { PRINCIPALS, type PrincipalName, type World } from './world.ts';

@@ -1,26 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import { offerFields } from '../domain/offer-fields.ts';
+import { offerFields, type OfferFieldsInput } from '../domain/offer-fields.ts';
 import { organisationForMember } from './partner-access.ts';
-import type { OfferLocation, OfferRecord } from './ports.ts';
+import type { OfferRecord } from './ports.ts';
 import type { Caller, RewardsDeps } from './rewards-deps.ts';
 import { presentPartnerOffer, presentTillVoucher, type OfferAudience } from './views.ts';
 
 /** Owners and admins see an external issuer's signing secret; staff see the offer without it. */
 const audienceOf = (role: 'owner' | 'staff' | 'admin'): OfferAudience => (role === 'staff' ? 'member' : 'owner');
 
-/** What a partner writes about an offer. */
-export interface OfferInput {
-  readonly title: string;
-  readonly description: string;
-  readonly category: string;
-  readonly pricePoints: number;
-  readonly stock: number;
-  readonly perUserLimit: number | null;
+/** What a partner writes about an offer: the fields the offer rules read, with its dates as sent and its status. */
+export interface OfferInput extends OfferFieldsInput {
   readonly startsAt: string | null;
-  readonly endsAt: string | null;
-  readonly locations: readonly OfferLocation[];
-  readonly voucherValidDays: number;
   readonly issuerUrl: string | null;
   readonly status?: OfferRecord['status'];
 }
