@@ -7,8 +7,6 @@ export interface EmptyStateProps {
   icon: ReactNode;
   title: string;
   children: ReactNode;
-  /** A short tag such as "Coming soon". */
-  badge?: string;
   /** An optional next step (button or link). */
   action?: ReactNode;
   /** Heading level, so the page outline stays in order. */
@@ -16,14 +14,13 @@ export interface EmptyStateProps {
 }
 
 /** Says honestly that there is nothing here yet, and why. */
-export function EmptyState({ icon, title, children, badge, action, headingLevel = 2 }: EmptyStateProps) {
+export function EmptyState({ icon, title, children, action, headingLevel = 2 }: EmptyStateProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <Card className="hb-empty-state">
       <div className="hb-empty-state__icon" aria-hidden="true">
         {icon}
       </div>
-      {badge ? <p className="hb-empty-state__badge">{badge}</p> : null}
       <Heading className="hb-empty-state__title">
         {title}
       </Heading>

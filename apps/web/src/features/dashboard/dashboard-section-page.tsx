@@ -23,7 +23,7 @@ export function DashboardSectionPage({ section, icon, children }: DashboardSecti
         description={t(`dashboard.${section}.description`)}
       />
       {children}
-      <EmptyState icon={icon} title={t(`dashboard.${section}.emptyTitle`)} badge={t('dashboard.comingSoon')}>
+      <EmptyState icon={icon} title={t(`dashboard.${section}.emptyTitle`)}>
         <p>{t(`dashboard.${section}.emptyBody`)}</p>
       </EmptyState>
     </div>
