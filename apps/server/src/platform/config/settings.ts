@@ -54,7 +54,7 @@ export const SettingsSchema = Type.Object({
   MAP_TILE_URL: Type.Optional(Type.String({ pattern: '^https?://.*\\{z\\}.*', description: 'raster tile URL template for the app’s map, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; unset draws without tiles' })),
   MAP_TILE_ATTRIBUTION: Type.Optional(Type.String({ description: 'attribution shown with the tiles' })),
   OUTBOX_POLL_MS: Type.Integer({ default: 250, minimum: 10 }),
-  OUTBOX_BATCH_SIZE: Type.Integer({ default: 100, minimum: 1, maximum: 10_000 }),
+  OUTBOX_BATCH_SIZE: Type.Integer({ default: 1_000, minimum: 1, maximum: 10_000, description: 'most events the relay publishes in one batch (a backlog drains in batches this large; a trickle goes as it comes)' }),
   OUTBOX_MAX_ATTEMPTS: Type.Integer({ default: 10, minimum: 1, description: 'attempts to publish an event, and to deliver it to a consumer, before it is parked' }),
   EVENT_RETENTION_DAYS: Type.Integer({ default: 400, minimum: 0, maximum: 36_500, description: 'published events (the event history reports and archives rebuild from) are deleted after this many days; 0 keeps them forever' }),
 });

@@ -62,3 +62,30 @@ for (const exclusive of [false, true]) test(`a poison row in a batch is counted 
   assert.match(rows.rows[2]?.last_error ?? '', /test\.poisoned: poison/);
   await bus.close();
 });
+
+test('during a backlog the relay claims past what it published, and a row that committed late below it still goes out', async () => {
+  const bus = new InProcessBus();
+  const type = 'test.backlog.v1';
+  const handled: number[] = [];
+  bus.subscribe({ consumer: 'test.backlog', types: [type], handle: async ({ envelope }) => void handled.push((envelope.payload as { n: number }).n) });
+  await bus.start();
+  const context = { actorId: null, correlationId: crypto.randomUUID(), causationId: null };
+  const append = (from: number, count: number): Promise<void> =>
+    database.db.transaction().execute((trx) => appendToOutbox(trx, Array.from({ length: count }, (_, n) => envelopeOf(type, { n: from + n }, context, new Date()))));
+  // A transaction that takes its seq now and commits after the relay has moved past it.
+  const lateSeq = (await sql<{ seq: string }>`select nextval('platform.outbox_seq_seq') as seq`.execute(database.db)).rows[0]?.seq;
+  await append(0, 30);
+  const relay = new OutboxRelay({ db: database.db, bus, logger: pino({ level: 'silent' }), metrics: createMetrics(), options: { pollMs: 10, batchSize: 10, maxAttempts: 3, exclusive: true } });
+  assert.equal(await relay.runOnce(), 10);
+  await new Promise((resolve) => setTimeout(resolve, 550));
+  assert.equal(await relay.runOnce(), 10, 'the first claim has settled: this one starts past it');
+  await sql`insert into platform.outbox (seq, id, type, occurred_at, correlation_id, payload)
+    values (${lateSeq}, ${crypto.randomUUID()}, ${type}, now(), ${context.correlationId}, '{"n":1000}'::jsonb)`.execute(database.db);
+  await new Promise((resolve) => setTimeout(resolve, 550));
+  assert.equal(await relay.runOnce(), 10, 'past the settled claims: the late row is below them');
+  assert.ok(!handled.includes(1_000));
+  assert.equal(await relay.runOnce(), 0, 'nothing past the floor');
+  assert.equal(await relay.runOnce(), 1, 'caught up: the whole index, and the late row');
+  assert.deepEqual([...handled].sort((a, b) => a - b), [...Array.from({ length: 30 }, (_, n) => n), 1_000], 'every row published once');
+  await bus.close();
+});

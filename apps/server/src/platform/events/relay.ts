@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { inSpanFrom } from '../observability/tracing.ts';
 import { batchName, PublishBatchError, type EventBus } from './bus.ts';
+import { ClaimFloor } from './claim-floor.ts';
 import type { BusMessage } from './envelope.ts';
 import { yieldIfStarved } from './loop-turns.ts';
 
@@ -56,6 +57,7 @@ export class OutboxRelay {
   readonly #logger: Logger;
   readonly #metrics: Metrics;
   readonly #options: Required<RelayOptions>;
+  readonly #floor = new ClaimFloor();
   #running: Promise<void> | undefined;
   #stopping = false;
   #wake: (() => void) | undefined;
@@ -128,11 +130,17 @@ export class OutboxRelay {
   }
 
   async #claim(): Promise<OutboxRow[]> {
+    const rows = await this.#claimPast(this.#floor.next());
+    this.#floor.claimed(rows.at(-1)?.seq, rows.length >= this.#options.batchSize);
+    return rows;
+  }
+
+  async #claimPast(floor: number): Promise<OutboxRow[]> {
     if (this.#options.exclusive) {
       const pending = await sql<OutboxRow>`
         select seq, id, type, occurred_at, actor_id, correlation_id, causation_id, payload, trace_context, attempts + 1 as attempts
         from platform.outbox
-        where published_at is null and parked_at is null and (claimed_until is null or claimed_until < now())
+        where published_at is null and parked_at is null and (claimed_until is null or claimed_until < now()) and seq > ${floor}
         order by seq limit ${this.#options.batchSize}`.execute(this.#db);
       return pending.rows;
     }
@@ -141,7 +149,7 @@ export class OutboxRelay {
       from ${unsynced}
       where seq in (
         select seq from platform.outbox
-        where published_at is null and parked_at is null and (claimed_until is null or claimed_until < now())
+        where published_at is null and parked_at is null and (claimed_until is null or claimed_until < now()) and seq > ${floor}
         order by seq limit ${this.#options.batchSize}
         for update skip locked)
       returning seq, id, type, occurred_at, actor_id, correlation_id, causation_id, payload, trace_context, attempts`.execute(this.#db);
