@@ -77,8 +77,10 @@ export interface Server {
   readonly instanceId: string;
   /** Operator commands offered by the modules, by name. */
   readonly commands: ReadonlyMap<string, OperatorCommand>;
-  /** Listens on HOST:PORT and starts the relay; resolves to the URL. */
+  /** Listens on HOST:PORT and starts the relay; resolves to the address it listens on. */
   listen(): Promise<string>;
+  /** Where people open this server, the one origin every printed link names: PUBLIC_URL, or the listening address with a loopback IP as localhost. */
+  publicUrl(): string;
   /** Graceful shutdown: stop taking traffic, drain HTTP and websockets, finish the relay batch, close the database. */
   stop(reason: string): Promise<void>;
 }
@@ -184,7 +186,7 @@ export async function composeServer(config: Config, overrides: ComposeOverrides 
     let listening = false;
     let historySweeper: { stop(): Promise<void> } | undefined;
     return {
-      app, config, logger, metrics, database, bus, relay, gateway, keyring, instanceId, commands,
+      app, config, logger, metrics, database, bus, relay, gateway, keyring, instanceId, commands, publicUrl,
       async listen() {
         const address = await app.listen({ host: config.http.host, port: config.http.port });
         listening = true;

@@ -27,7 +27,7 @@ export function startServerProcess(env: Record<string, string>, command: { scrip
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      const match = /listening on (http:\/\/(?:127\.0\.0\.1|localhost):\d+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve({
