@@ -233,7 +233,7 @@ export async function openHome(
   const context = await browser.newContext({
     ...phoneAt(at),
     storageState: {
-      cookies: [{ name: 'heyblue_refresh', value: person.refreshToken, domain: '127.0.0.1', path: '/api/v1/auth', expires: -1, httpOnly: true, secure: false, sameSite: 'Strict' }],
+      cookies: [{ name: 'heyblue_refresh', value: person.refreshToken, domain: new URL(server.url).hostname, path: '/api/v1/auth', expires: -1, httpOnly: true, secure: false, sameSite: 'Strict' }],
       // The app asks the server for a session only when this browser has held one.
       origins: [{ origin: server.url, localStorage: [{ name: 'heyblue.session.present', value: '1' }] }],
     },

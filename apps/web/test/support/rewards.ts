@@ -268,7 +268,7 @@ export async function openAs(browser: Browser, server: { url: string }, holder: 
     serviceWorkers: 'block',
     ...options.extra,
     storageState: {
-      cookies: [{ name: 'heyblue_refresh', value: refreshToken, domain: '127.0.0.1', path: '/api/v1/auth', expires: -1, httpOnly: true, secure: false, sameSite: 'Strict' }],
+      cookies: [{ name: 'heyblue_refresh', value: refreshToken, domain: new URL(server.url).hostname, path: '/api/v1/auth', expires: -1, httpOnly: true, secure: false, sameSite: 'Strict' }],
       // The app asks the server for a session only when this browser has held one.
       origins: [{ origin: server.url, localStorage: [{ name: 'heyblue.session.present', value: '1' }, { name: 'heyblue.language', value: language }] }],
     },

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 /** A running server under test. */
 export interface TestServer {
-  /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234. */
+  /** Base URL without a trailing slash, as the server prints it, e.g. http://localhost:41234. */
   readonly url: string;
   /** What the server printed on stdout so far (e.g. the first-admin link); empty for an external server. */
   stdout(): string;
