@@ -42,14 +42,27 @@ const followed: readonly ServerMessageType[] = [
   'meet.position',
 ];
 
+/** Numbers the nearby requests, so an answer is matched with the socket messages that followed its request. */
+let nearbyRequests = 0;
+
 /** Catches up with what happened while the socket was away: pending requests, the window or who is near. */
 function resync(session: Session, isOfficer: boolean, dispatch: Dispatch<ConnectionsAction>, signal: AbortSignal): void {
   const ignore = () => {
     // The socket's next messages (or the next reconnect) bring the state up to date; the cards offer their own retry.
   };
   listRequests(session, signal).then(({ incoming, outgoing }) => dispatch({ type: 'requests-loaded', incoming, outgoing }), ignore);
-  if (isOfficer) getAvailability(session, signal).then((window) => dispatch({ type: 'window-loaded', window, now: Date.now() }), ignore);
-  else getNearby(session, signal).then((officers) => dispatch({ type: 'nearby-loaded', officers }), ignore);
+  if (isOfficer) {
+    getAvailability(session, signal).then((window) => dispatch({ type: 'window-loaded', window, now: Date.now() }), ignore);
+    return;
+  }
+  // The socket may say an officer entered while this answer, read before, is on its way: the reducer
+  // puts what the socket said since this dispatch on top of the answer instead of losing it.
+  const request = ++nearbyRequests;
+  dispatch({ type: 'nearby-requested', request });
+  getNearby(session, signal).then(
+    (officers) => dispatch({ type: 'nearby-loaded', request, officers }),
+    () => dispatch({ type: 'nearby-abandoned', request }),
+  );
 }
 
 /** Runs the socket and the state for one signed-in account, handing the result up (it renders nothing, so the page below never remounts). */

@@ -69,6 +69,51 @@ test('an officer told twice that they entered is listed once and announced once'
   assert.equal(state.announcement?.id, 1);
 });
 
+test('an officer the socket says entered stays listed when an answer read before that arrives empty (the race that wiped the list)', () => {
+  const state = run(
+    'citizen',
+    { type: 'nearby-requested', request: 1 },
+    message({ type: 'nearby.entered', officer }),
+    { type: 'nearby-loaded', request: 1, officers: [] },
+  );
+  assert.deepEqual(state.nearby, [officer]);
+  assert.deepEqual(state.announcement?.what, { kind: 'officer-near', officer }, 'what was announced is what is listed');
+  assert.equal(state.nearbySync, null, 'nothing more is waited for');
+});
+
+test('the socket messages that follow a nearby request are put on top of its answer, in order', () => {
+  const other: NearbyOfficer = { ...officer, officerId: 'o2' };
+  const third: NearbyOfficer = { ...officer, officerId: 'o3' };
+  const closer = { ...officer, band: 'within-500m' as const };
+  const state = run(
+    'citizen',
+    { type: 'nearby-requested', request: 1 },
+    message({ type: 'nearby.left', officerId: 'o2' }),
+    message({ type: 'nearby.changed', officer: closer }),
+    message({ type: 'nearby.entered', officer: third }),
+    message({ type: 'nearby.left', officerId: 'o3' }),
+    { type: 'nearby-loaded', request: 1, officers: [officer, other] },
+  );
+  assert.deepEqual(state.nearby, [closer], 'o2 left after the answer was read, o1 came closer, o3 came and went');
+});
+
+test('without socket news the answer is the list; stopping sharing while it is on its way still empties the list', () => {
+  assert.deepEqual(run('citizen', { type: 'nearby-requested', request: 1 }, { type: 'nearby-loaded', request: 1, officers: [officer] }).nearby, [officer]);
+  const stopped = run('citizen', { type: 'nearby-requested', request: 1 }, { type: 'location-stopped' }, { type: 'nearby-loaded', request: 1, officers: [officer] });
+  assert.deepEqual(stopped.nearby, []);
+});
+
+test("an older request's answer is dropped once a newer one is on its way, and a failed request stops the waiting", () => {
+  const waiting = run('citizen', { type: 'nearby-requested', request: 1 }, { type: 'nearby-requested', request: 2 }, message({ type: 'nearby.entered', officer }));
+  const stale = reduceConnections(waiting, { type: 'nearby-loaded', request: 1, officers: [] });
+  assert.equal(stale, waiting, 'the older answer changes nothing');
+  assert.deepEqual(reduceConnections(waiting, { type: 'nearby-loaded', request: 2, officers: [] }).nearby, [officer]);
+  const failed = reduceConnections(waiting, { type: 'nearby-abandoned', request: 2 });
+  assert.equal(failed.nearbySync, null);
+  assert.deepEqual(failed.nearby, [officer]);
+  assert.equal(reduceConnections(failed, message({ type: 'nearby.changed', officer })).nearbySync, null, 'no changes are kept with nothing on its way');
+});
+
 test("the citizen's request goes from waiting to its outcome and stays until dismissed", () => {
   const asked = run('citizen', { type: 'request-changed', request: request('pending') });
   assert.equal(pendingRequestTo(asked, 'o1')?.id, 'r1');

@@ -11,11 +11,19 @@ export type Announcement =
   | { kind: 'request-received'; request: ConnectionRequest }
   | { kind: 'request-ended'; request: ConnectionRequest };
 
+/** A change the socket made to the nearby list (or the citizen stopping sharing, which empties it). */
+export type NearbyChange = { kind: 'upsert'; officer: NearbyOfficer } | { kind: 'remove'; officerId: string } | { kind: 'clear' };
+
 /** What the app knows of the connections feature, fed by the socket and by HTTP answers. */
 export interface ConnectionsState {
   /** The signed-in account: tells incoming from outgoing requests. */
   me: string;
   nearby: NearbyOfficer[];
+  /**
+   * While `GET /connections/nearby` is on its way: which request, and what the socket changed since it
+   * was sent. The answer may have been read before those changes, so they are applied on top of it.
+   */
+  nearbySync: { request: number; changes: NearbyChange[] } | null;
   /** Officers: the open availability window. */
   window: AvailabilityWindow | null;
   /** Why the last window closed by itself or was stopped; null while one is open or none closed yet. */
@@ -39,7 +47,11 @@ export interface ConnectionsState {
 /** What changes the state: a socket message, or an answer the app got over HTTP. */
 export type ConnectionsAction =
   | { type: 'message'; message: ServerMessage }
-  | { type: 'nearby-loaded'; officers: NearbyOfficer[] }
+  /** `GET /connections/nearby` was sent; `request` tells its answer from an older one. */
+  | { type: 'nearby-requested'; request: number }
+  | { type: 'nearby-loaded'; request: number; officers: NearbyOfficer[] }
+  /** That request failed or was abandoned: nothing more to wait for. */
+  | { type: 'nearby-abandoned'; request: number }
   | { type: 'requests-loaded'; incoming: ConnectionRequest[]; outgoing: ConnectionRequest[] }
   /** The window as the server has it; `now` (epoch ms) tells why one the app thought open is gone. */
   | { type: 'window-loaded'; window: AvailabilityWindow | null; now?: number }
@@ -56,6 +68,7 @@ export function initialConnectionsState(me: string): ConnectionsState {
   return {
     me,
     nearby: [],
+    nearbySync: null,
     window: null,
     closedReason: null,
     incoming: [],
@@ -79,6 +92,29 @@ function announce(state: ConnectionsState, what: Announcement): ConnectionsState
 function upsertNearby(list: NearbyOfficer[], officer: NearbyOfficer): NearbyOfficer[] {
   const index = list.findIndex((o) => o.officerId === officer.officerId);
   return index === -1 ? [...list, officer] : list.map((o, i) => (i === index ? officer : o));
+}
+
+function applyNearbyChange(list: NearbyOfficer[], change: NearbyChange): NearbyOfficer[] {
+  switch (change.kind) {
+    case 'upsert':
+      return upsertNearby(list, change.officer);
+    case 'remove':
+      return list.filter((o) => o.officerId !== change.officerId);
+    case 'clear':
+      return [];
+  }
+}
+
+/** Applies a socket change to the list, and remembers it while an HTTP answer is on its way. */
+function changeNearby(state: ConnectionsState, change: NearbyChange): Pick<ConnectionsState, 'nearby' | 'nearbySync'> {
+  const nearbySync = state.nearbySync ? { ...state.nearbySync, changes: [...state.nearbySync.changes, change] } : null;
+  return { nearby: applyNearbyChange(state.nearby, change), nearbySync };
+}
+
+/** An answer of `GET /connections/nearby`, with what the socket said since it was asked for on top; an older request's answer is dropped. */
+function nearbyLoaded(state: ConnectionsState, request: number, officers: NearbyOfficer[]): ConnectionsState {
+  if (state.nearbySync?.request !== request) return state;
+  return { ...state, nearby: state.nearbySync.changes.reduce(applyNearbyChange, officers), nearbySync: null };
 }
 
 function replaceRequest(list: ConnectionRequest[], request: ConnectionRequest): ConnectionRequest[] {
@@ -120,15 +156,17 @@ function onMessage(state: ConnectionsState, message: ServerMessage): Connections
       const isNew = !state.nearby.some((o) => o.officerId === message.officer.officerId);
       return {
         ...state,
-        nearby: upsertNearby(state.nearby, message.officer),
+        ...changeNearby(state, { kind: 'upsert', officer: message.officer }),
         ...(isNew ? { announcement: announce(state, { kind: 'officer-near', officer: message.officer }) } : {}),
       };
     }
     case 'nearby.changed':
-      return { ...state, nearby: upsertNearby(state.nearby, message.officer) };
+      return { ...state, ...changeNearby(state, { kind: 'upsert', officer: message.officer }) };
     case 'nearby.left': {
-      if (!state.nearby.some((o) => o.officerId === message.officerId)) return state;
-      return { ...state, nearby: state.nearby.filter((o) => o.officerId !== message.officerId), announcement: announce(state, { kind: 'officer-left' }) };
+      const known = state.nearby.some((o) => o.officerId === message.officerId);
+      // Unknown here, but an answer on its way may list them: remember that they left.
+      if (!known) return state.nearbySync ? { ...state, ...changeNearby(state, { kind: 'remove', officerId: message.officerId }) } : state;
+      return { ...state, ...changeNearby(state, { kind: 'remove', officerId: message.officerId }), announcement: announce(state, { kind: 'officer-left' }) };
     }
     case 'availability.changed':
       return {
@@ -183,8 +221,12 @@ export function reduceConnections(state: ConnectionsState, action: ConnectionsAc
   switch (action.type) {
     case 'message':
       return onMessage(state, action.message);
+    case 'nearby-requested':
+      return { ...state, nearbySync: { request: action.request, changes: [] } };
     case 'nearby-loaded':
-      return { ...state, nearby: action.officers };
+      return nearbyLoaded(state, action.request, action.officers);
+    case 'nearby-abandoned':
+      return state.nearbySync?.request === action.request ? { ...state, nearbySync: null } : state;
     case 'requests-loaded': {
       // The server lists pending requests only; keep the decided ones still on screen.
       const decided = state.outgoing.filter((r) => r.status !== 'pending' && !action.outgoing.some((o) => o.id === r.id));
@@ -206,7 +248,7 @@ export function reduceConnections(state: ConnectionsState, action: ConnectionsAc
       return { ...state, rejection: null };
     case 'location-stopped':
       // The server forgets a citizen who stops sharing; so does the app.
-      return { ...state, nearby: [], rejection: null };
+      return { ...state, ...changeNearby(state, { kind: 'clear' }), rejection: null };
   }
 }
 
