@@ -1,6 +1,7 @@
 // Retention: once an officer's window has closed (plus the grace) and the citizen has gone, no trace of
 // either one's coordinates is left in the live map's structures, any database table, or the logs —
-// logged at trace level with every request in the access log.
+// logged at trace level with every request in the access log; the fix memory, which keeps each one's
+// last trusted fix to judge their next, forgets it ten minutes after it was trusted.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
@@ -22,7 +23,7 @@ describe('retention of live positions', () => {
   });
   after(() => stage.close());
 
-  test('after the window closes plus grace, the coordinates are in no memory structure, no table and no log line', async () => {
+  test('after the window closes plus grace, the coordinates are in no live-map structure, no table and no log line, and ten minutes on in no memory at all', async () => {
     const [officer] = stage.officers;
     const [citizen] = stage.citizens;
     assert.ok(officer && citizen);
@@ -49,6 +50,12 @@ describe('retention of live positions', () => {
     for (const value of [OFFICER.lat, OFFICER.lon, CITIZEN.lat, CITIZEN.lon]) assert.equal(map.holdsCoordinate(value), false, `memory still holds ${value}`);
     assert.equal(map.stats.positions, 0);
     assert.equal(map.stats.placed, 0);
+    const hub = stage.probe.hub;
+    assert.ok(hub);
+    assert.ok(hub.remembersCoordinate(OFFICER.lat) && hub.remembersCoordinate(CITIZEN.lat), 'the fix memory keeps each one’s last trusted fix');
+    stage.clock.advance(10 * 60_000);
+    hub.sweep();
+    for (const value of [OFFICER.lat, OFFICER.lon, CITIZEN.lat, CITIZEN.lon]) assert.equal(hub.remembersCoordinate(value), false, `the fix memory still holds ${value} ten minutes on`);
 
     await stage.server.relay.runOnce();
     const tables = await sql<{ schema: string; name: string }>`select table_schema as schema, table_name as name from information_schema.tables

@@ -27,8 +27,8 @@ export interface Stage {
 }
 
 /** Starts a listening server with `officers` verified officers and `citizens` citizens, all signed in. */
-export async function startStage(options: { officers: number; citizens: number; settings?: Record<string, string>; logger?: import('pino').Logger }): Promise<Stage> {
-  const clock = new TestClock();
+export async function startStage(options: { officers: number; citizens: number; settings?: Record<string, string>; logger?: import('pino').Logger; clock?: TestClock }): Promise<Stage> {
+  const clock = options.clock ?? new TestClock();
   const probe: ConnectionsProbe = { map: undefined };
   const server = await composeTestServer({ RATE_LIMIT_PER_MINUTE: '100000', ...options.settings }, { clock, product: { connections: createConnectionsModule(probe) }, ...(options.logger ? { logger: options.logger } : {}) });
   const url = await server.listen();

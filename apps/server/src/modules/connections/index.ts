@@ -32,9 +32,10 @@ const MAX_NEARBY = 20;
 /** A citizen's position is dropped after this long without a fix. */
 const CITIZEN_TTL_MS = 2 * 60_000;
 
-/** What tests may look into after building the module: the live map (retention and privacy tests). */
+/** What tests may look into after building the module: the live map and the hub (retention, privacy and integrity tests). */
 export interface ConnectionsProbe {
   map: LiveMap | undefined;
+  hub?: LiveHub | undefined;
 }
 
 /** The connections module. */
@@ -94,6 +95,7 @@ export function createConnectionsModule(probe?: ConnectionsProbe): ServerModule 
             .catch((error: unknown) => logger.warn({ err: error }, 'could not record a fraud flag'));
         },
       });
+      if (probe) probe.hub = hub;
       const zips = censusZipLookup();
       const deps: ConnectionsDeps = {
         db: platform.db,

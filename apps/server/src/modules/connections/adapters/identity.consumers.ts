@@ -24,8 +24,7 @@ export function identityConsumers(deps: ConnectionsDeps): Subscription[] {
       handle: idempotent(deps.db, onDeleted, async (envelope, tx) => {
         const { accountId } = payloadOf(AccountDeletedV1, envelope);
         await deps.store.removeAccount(tx, accountId);
-        deps.hub.closeWindow(accountId);
-        deps.hub.stopSharing(accountId);
+        deps.hub.erase(accountId);
       }),
       onGiveUp: deadLetterRecorder(deps.db, onDeleted),
     },

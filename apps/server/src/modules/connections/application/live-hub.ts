@@ -1,8 +1,9 @@
 import type { Clock } from '../../../platform/clock.ts';
 import type { ConnectionsPush, LocationRejectionCode } from '@heyblue/contracts/connections';
 import type { LiveMap, LiveNotice, LiveWindow } from '../domain/live-map.ts';
+import { FixMemory } from '../domain/fix-memory.ts';
 import { readFix } from '../domain/location-fix.ts';
-import { checkTravel, type TravelFlag } from '../domain/travel-check.ts';
+import { checkTravel, TRAVEL_MEMORY_MS, type TravelFlag } from '../domain/travel-check.ts';
 import type { LiveLink, LiveMessage } from './live-link.ts';
 import { presentNotice } from './live-messages.ts';
 
@@ -13,13 +14,6 @@ export const FIX_BURST = 3;
 const TOO_FREQUENT_TELL_MS = 5000;
 /** One fraud flag per person per minute is enough to see a pattern without flooding the table. */
 const FLAG_INTERVAL_MS = 60_000;
-
-/** A person's allowance of fixes (a token bucket) and when they were last told they send too fast. */
-interface FixAllowance {
-  tokens: number;
-  refilledAt: number;
-  toldAt: number;
-}
 
 /** What became of a fix: used (undefined), refused with a code to tell the phone, or dropped without a word. */
 export type FixOutcome = LocationRejectionCode | 'dropped' | undefined;
@@ -40,11 +34,13 @@ export interface LiveHubDeps {
 /**
  * The real-time path: location fixes in, "near / not near" out. Every fix is checked (ranges, age,
  * accuracy, rate, travel) before it reaches the live map; accepted fixes are replicated to the other
- * instances. Nothing here touches the database or logs a coordinate.
+ * instances, which also count them in their fix memory, so a person's allowance and last trusted fix
+ * follow them across `location.stop`, sockets and instances (for 10 minutes). Nothing here touches
+ * the database or logs a coordinate.
  */
 export class LiveHub {
   readonly #deps: LiveHubDeps;
-  readonly #allowances = new Map<string, FixAllowance>();
+  readonly #memory = new FixMemory({ fixesPerSecond: FIXES_PER_SECOND, burst: FIX_BURST, ttlMs: TRAVEL_MEMORY_MS });
   readonly #lastFlaggedAt = new Map<string, number>();
   readonly #seenOnline = new Map<string, number>();
 
@@ -71,36 +67,43 @@ export class LiveHub {
 
   #receive(userId: string, isOfficer: boolean, message: Readonly<Record<string, unknown>>): FixOutcome {
     const now = this.#deps.clock.now().getTime();
-    const allowance = this.#allowanceOf(userId, now);
-    if (allowance.tokens < 1) {
-      if (now - allowance.toldAt < TOO_FREQUENT_TELL_MS) return 'dropped';
-      allowance.toldAt = now;
-      return 'CONNECTIONS_LOCATION_TOO_FREQUENT';
-    }
+    const memory = this.#memory;
+    if (!memory.hasAllowance(userId, now)) return memory.shouldTellTooFrequent(userId, now, TOO_FREQUENT_TELL_MS) ? 'CONNECTIONS_LOCATION_TOO_FREQUENT' : 'dropped';
     const reading = readFix(message, now, this.#deps.maxAccuracyM);
     if ('rejected' in reading) return reading.rejected;
     const { map } = this.#deps;
     const officerWindow = map.windowOf(userId);
     if (isOfficer && !officerWindow) return 'CONNECTIONS_NO_OPEN_WINDOW';
-    const flag = checkTravel(map.fixOf(userId), reading.fix);
+    // A fix refused before this (no window yet, out of range) spends no allowance, so the phone's next,
+    // good fix need not wait; an implausible one does, or refused teleports would be free retries.
+    const flag = checkTravel(memory.trustedFix(userId), reading.fix);
     if (flag) {
+      memory.spend(userId, now);
       this.#flag(userId, flag, now);
       return 'CONNECTIONS_LOCATION_FLAGGED';
     }
-    // Only a fix that is used spends the allowance: a refused one (no window yet, out of range) must not
-    // make the phone's next, good fix wait.
-    allowance.tokens -= 1;
+    memory.trust(userId, reading.fix, now);
     if (officerWindow) map.moveOfficer(userId, reading.fix, true);
     else map.moveCitizen(userId, reading.fix, true);
     this.#deps.link.publish({ t: 'fix', userId, officer: officerWindow !== undefined, fix: reading.fix });
     return undefined;
   }
 
-  /** The person stopped sharing, or their last socket here closed: their position is forgotten everywhere (officers keep theirs until their window closes). */
+  /**
+   * The person stopped sharing, or their last socket here closed: their position leaves every live map
+   * (officers keep theirs until their window closes). The fix memory keeps their allowance and last
+   * trusted fix until it forgets them by itself.
+   */
   stopSharing(userId: string): void {
     if (this.#deps.map.windowOf(userId)) return;
-    this.#forget(userId);
+    this.#deps.map.forgetCitizen(userId);
     this.#deps.link.publish({ t: 'forget', userId });
+  }
+
+  /** The person's account is gone: their position and fix memory are forgotten on every instance now. */
+  erase(userId: string): void {
+    this.#erase(userId);
+    this.#deps.link.publish({ t: 'erase', userId });
   }
 
   /** An officer's window opened or changed: every instance learns it. */
@@ -111,7 +114,7 @@ export class LiveHub {
 
   /** An officer's window closed: everyone near is told, and the position is forgotten on every instance. */
   closeWindow(officerId: string): void {
-    this.#closeLocally(officerId);
+    this.#deps.map.closeWindow(officerId);
     this.#deps.link.publish({ t: 'close', officerId });
   }
 
@@ -132,12 +135,16 @@ export class LiveHub {
     return this.#seenOnline.get(userId);
   }
 
+  /** Whether the fix memory still holds this exact coordinate (retention tests). */
+  remembersCoordinate(value: number): boolean {
+    return this.#memory.holdsCoordinate(value);
+  }
+
   /** Periodic housekeeping of the in-memory state; returns officers whose windows lapsed here. */
   sweep(): string[] {
     const now = this.#deps.clock.now().getTime();
     const lapsed = this.#deps.map.sweep(now);
-    for (const userId of lapsed) this.#forgetRate(userId);
-    for (const [userId, allowance] of this.#allowances) if (allowance.refilledAt < now - 10 * 60_000 && !this.#deps.map.fixOf(userId)) this.#forgetRate(userId);
+    this.#memory.sweep(now);
     for (const [userId, at] of this.#lastFlaggedAt) if (at < now - FLAG_INTERVAL_MS) this.#lastFlaggedAt.delete(userId);
     for (const [userId, at] of this.#seenOnline) if (at < now - 10 * 60_000) this.#seenOnline.delete(userId);
     return lapsed;
@@ -149,13 +156,17 @@ export class LiveHub {
       case 'open':
         return map.openWindow(message.officerId, message.window);
       case 'close':
-        return this.#closeLocally(message.officerId);
+        map.closeWindow(message.officerId);
+        return;
       case 'fix':
+        this.#memory.trust(message.userId, message.fix, this.#deps.clock.now().getTime());
         if (message.officer) map.moveOfficer(message.userId, message.fix, false);
         else map.moveCitizen(message.userId, message.fix, false);
         return;
       case 'forget':
-        return this.#forget(message.userId);
+        return map.forgetCitizen(message.userId);
+      case 'erase':
+        return this.#erase(message.userId);
       case 'meet':
         return map.startMeet(message.connectionId, message.a, message.b, message.untilMs);
       case 'online':
@@ -164,30 +175,10 @@ export class LiveHub {
     }
   }
 
-  #closeLocally(officerId: string): void {
-    this.#deps.map.closeWindow(officerId);
-    this.#forgetRate(officerId);
-  }
-
-  #forget(userId: string): void {
+  #erase(userId: string): void {
+    this.#deps.map.closeWindow(userId);
     this.#deps.map.forgetCitizen(userId);
-    this.#forgetRate(userId);
-  }
-
-  #forgetRate(userId: string): void {
-    this.#allowances.delete(userId);
-  }
-
-  #allowanceOf(userId: string, now: number): FixAllowance {
-    let allowance = this.#allowances.get(userId);
-    if (!allowance) {
-      allowance = { tokens: FIX_BURST, refilledAt: now, toldAt: -Infinity };
-      this.#allowances.set(userId, allowance);
-      return allowance;
-    }
-    allowance.tokens = Math.min(FIX_BURST, allowance.tokens + (Math.max(0, now - allowance.refilledAt) / 1000) * FIXES_PER_SECOND);
-    allowance.refilledAt = now;
-    return allowance;
+    this.#memory.forget(userId);
   }
 
   #flag(userId: string, flag: TravelFlag, now: number): void {
