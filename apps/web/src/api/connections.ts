@@ -18,7 +18,6 @@ import {
   VirtualOfficerPage,
   WindowAnswer,
   type AvailabilityModes,
-  type ConnectionsErrorCode,
   type RequestKind,
   type VirtualOfficer,
 } from '@heyblue/contracts/connections';
@@ -44,31 +43,6 @@ export type {
   VirtualOfficer,
   VirtualOfficerPage,
 } from '@heyblue/contracts/connections';
-
-/** The error codes the connections routes answer with that the app words itself (the rest get the app-wide sentences). */
-export const connectionErrorCodes = [
-  'CONNECTIONS_OFFICERS_ONLY',
-  'CONNECTIONS_CITIZENS_ONLY',
-  'CONNECTIONS_WINDOW_ALREADY_OPEN',
-  'CONNECTIONS_NO_OPEN_WINDOW',
-  'CONNECTIONS_OFFICER_UNAVAILABLE',
-  'CONNECTIONS_NOT_NEAR',
-  'CONNECTIONS_TOO_MANY_PENDING',
-  'CONNECTIONS_DECLINE_COOLDOWN',
-  'CONNECTIONS_REQUEST_NOT_FOUND',
-  'CONNECTIONS_REQUEST_NOT_PENDING',
-  'CONNECTIONS_REQUEST_EXPIRED',
-  'CONNECTIONS_NO_LONGER_NEAR',
-  'CONNECTIONS_PAIR_DAILY_LIMIT',
-  'CONNECTIONS_QR_MALFORMED',
-  'CONNECTIONS_QR_TAMPERED',
-  'CONNECTIONS_QR_EXPIRED',
-  'CONNECTIONS_QR_ALREADY_USED',
-  'CONNECTIONS_QR_WRONG_AUDIENCE',
-  'CONNECTIONS_QR_OWN_CODE',
-  'CONNECTIONS_QR_UNKNOWN_SHORT_CODE',
-  'CONNECTIONS_QR_NOT_TOGETHER',
-] as const satisfies readonly ConnectionsErrorCode[];
 
 /** The codes of `location.rejected` on the socket, as the contract lists them. */
 export const locationRejectionCodes = LocationRejectionCode.anyOf.map((literal) => literal.const);

@@ -6,7 +6,7 @@ import './error-state.css';
 export interface ErrorStateProps {
   title: string;
   children?: ReactNode;
-  /** Machine-readable detail lines such as the error code and request id. */
+  /** Detail lines for support, such as the request's reference (never an error code: people get a sentence). */
   details?: ReadonlyArray<{ label: string; value: string }>;
   retryLabel: string;
   onRetry: () => void;

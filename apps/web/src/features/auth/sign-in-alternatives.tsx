@@ -5,6 +5,7 @@ import type { VerifiedSignIn } from '../../api/auth.ts';
 import { getOidcOffer, oidcStartPath } from '../../api/oidc.ts';
 import type { OidcOffer } from '../../api/oidc.ts';
 import { localStorageHint } from '../../api/session.ts';
+import { errorMessage, isKnownErrorCode } from '../../i18n/error-messages.ts';
 import { buttonClassName, BuildingIcon } from '../../ui/index.ts';
 import { PasskeySignIn } from '../passkeys/passkey-sign-in.tsx';
 import { passkeysSupported } from '../passkeys/passkey-errors.ts';
@@ -14,7 +15,7 @@ const defaultOidcLabel = 'Sign in with your organisation';
 
 /** A sentence for the error a sign-in redirect brought back (`/sign-in?error=CODE`). */
 export function redirectErrorMessage(t: TFunction, code: string): string {
-  return code === 'IDENTITY_OIDC_NOT_CONFIGURED' ? t('auth.oidc.notConfigured') : t('auth.oidc.failed');
+  return isKnownErrorCode(code) ? errorMessage(t, { code }) : t('errors.IDENTITY_OIDC_FAILED');
 }
 
 /** Whether the server offers OpenID Connect; undefined until it has answered (or when it could not). */

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestKind } from '../../api/connections.ts';
 import { AlertIcon, Button, CheckIcon, Notice } from '../../ui/index.ts';
-import { connectionErrorMessage } from './connection-messages.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
 import { Person } from './person.tsx';
 import { useAskToConnect } from './use-ask-to-connect.ts';
 
@@ -41,7 +41,7 @@ export function AskOfficerRow({ officerId, kind, testId, askText, askLabel, vari
       </div>
       {error ? (
         <Notice tone="error" role="alert" icon={<AlertIcon />}>
-          {connectionErrorMessage(t, error)}
+          {errorMessage(t, error)}
         </Notice>
       ) : null}
     </li>

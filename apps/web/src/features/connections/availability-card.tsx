@@ -7,7 +7,7 @@ import { extendAvailability, getAvailability, startAvailability, stopAvailabilit
 import type { AvailabilityWindow } from '../../api/connections.ts';
 import type { AvailabilityCloseReason } from '../../api/ws-messages.ts';
 import { AlertIcon, Button, Card, CheckCircleIcon, ErrorState, LoadingState, Notice, ShieldCheckIcon, Switch } from '../../ui/index.ts';
-import { connectionErrorMessage } from './connection-messages.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
 import { useSignedInConnections } from './connections-context.tsx';
 import { CountdownTimer } from './countdown-timer.tsx';
 import { LocationStatus } from './location-status.tsx';
@@ -108,7 +108,7 @@ export function AvailabilityCard({ sharing }: { sharing: LocationSharing }) {
       {load === 'loading' && !openWindow ? <LoadingState label={t('connections.availability.loading')} /> : null}
       {typeof load === 'object' && !openWindow ? (
         <ErrorState title={t('connections.availability.loadFailed')} retryLabel={t('connections.availability.retry')} onRetry={() => setAttempt((n) => n + 1)}>
-          <p>{connectionErrorMessage(t, load)}</p>
+          <p>{errorMessage(t, load)}</p>
         </ErrorState>
       ) : null}
       {openWindow ? (
@@ -175,7 +175,7 @@ export function AvailabilityCard({ sharing }: { sharing: LocationSharing }) {
       ) : null}
       {error ? (
         <Notice tone="error" role="alert" icon={<AlertIcon />}>
-          {connectionErrorMessage(t, error)}
+          {errorMessage(t, error)}
         </Notice>
       ) : null}
     </Card>

@@ -6,7 +6,7 @@ import type { ApiError } from '../../api/api-error.ts';
 import { listConnections } from '../../api/connections.ts';
 import type { Connection, ConnectionKind } from '../../api/connections.ts';
 import { AlertIcon, Badge, Button, Card, ErrorState, LoadingState, Notice, ShieldCheckIcon } from '../../ui/index.ts';
-import { connectionErrorMessage } from './connection-messages.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
 import { useSignedInConnections } from './connections-context.tsx';
 import { Person } from './person.tsx';
 
@@ -78,7 +78,7 @@ export function ConnectionHistory() {
       {history.status === 'loading' ? <LoadingState label={t('connections.history.loading')} /> : null}
       {history.status === 'error' ? (
         <ErrorState title={t('connections.history.loadFailed')} retryLabel={t('connections.history.retry')} onRetry={() => setAttempt((n) => n + 1)}>
-          <p>{connectionErrorMessage(t, history.error)}</p>
+          <p>{errorMessage(t, history.error)}</p>
         </ErrorState>
       ) : null}
       {history.status === 'ready' && history.items.length === 0 ? (
@@ -114,7 +114,7 @@ export function ConnectionHistory() {
       ) : null}
       {history.status === 'ready' && typeof history.more === 'object' ? (
         <Notice tone="error" role="alert" icon={<AlertIcon />}>
-          {connectionErrorMessage(t, history.more)}
+          {errorMessage(t, history.more)}
         </Notice>
       ) : null}
       {history.status === 'ready' && history.nextCursor ? (

@@ -6,7 +6,7 @@ import { acceptRequest, declineRequest, listRequests } from '../../api/connectio
 import type { ConnectionRequest } from '../../api/connections.ts';
 import { AlertIcon, Button, Card, InboxIcon, Notice } from '../../ui/index.ts';
 import { bandLabel } from './band.ts';
-import { connectionErrorMessage } from './connection-messages.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
 import { useSignedInConnections } from './connections-context.tsx';
 import { msUntil } from './countdown.ts';
 import { CountdownTimer } from './countdown-timer.tsx';
@@ -101,7 +101,7 @@ export function IncomingRequests() {
       </h2>
       {error ? (
         <Notice tone="error" role="alert" icon={<AlertIcon />}>
-          {connectionErrorMessage(t, error)}
+          {errorMessage(t, error)}
         </Notice>
       ) : null}
       {requests.length === 0 ? (

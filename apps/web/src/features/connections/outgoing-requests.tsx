@@ -6,7 +6,7 @@ import { cancelRequest } from '../../api/connections.ts';
 import type { ConnectionRequest } from '../../api/connections.ts';
 import { AlertIcon, Badge, Button, Card, CheckCircleIcon, Notice } from '../../ui/index.ts';
 import { bandLabel } from './band.ts';
-import { connectionErrorMessage } from './connection-messages.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
 import { useSignedInConnections } from './connections-context.tsx';
 import { msUntil } from './countdown.ts';
 import { CountdownTimer } from './countdown-timer.tsx';
@@ -89,7 +89,7 @@ function RequestCard({ request }: { request: ConnectionRequest }) {
       )}
       {error ? (
         <Notice tone="error" role="alert" icon={<AlertIcon />}>
-          {connectionErrorMessage(t, error)}
+          {errorMessage(t, error)}
         </Notice>
       ) : null}
     </Card>

@@ -5,7 +5,7 @@ import { toApiError } from '../../api/api-error.ts';
 import type { ApiError } from '../../api/api-error.ts';
 import { scanQrCode } from '../../api/connections.ts';
 import { AlertIcon, Button, LoadingState, Notice, RefreshIcon, TextField } from '../../ui/index.ts';
-import { connectionErrorMessage } from './connection-messages.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
 import { useSignedInConnections } from './connections-context.tsx';
 import type { CameraProblem } from './qr-scanner.ts';
 import { normaliseShortCode } from './qr-timing.ts';
@@ -105,7 +105,7 @@ export function QrScan({ onConnected }: QrScanProps) {
       {camera === 'unsupported' ? <Notice tone="warning" icon={<AlertIcon />}>{t('connections.qr.cameraUnsupported')}</Notice> : null}
       {error ? (
         <Notice tone="error" role="alert" id={errorId} icon={<AlertIcon />}>
-          {connectionErrorMessage(t, error)}
+          {errorMessage(t, error)}
         </Notice>
       ) : null}
       {camera === 'stopped' ? (

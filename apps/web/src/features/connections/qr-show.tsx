@@ -5,7 +5,7 @@ import type { ApiError } from '../../api/api-error.ts';
 import { createQrCode } from '../../api/connections.ts';
 import type { QrCode } from '../../api/connections.ts';
 import { ErrorState, LoadingState } from '../../ui/index.ts';
-import { connectionErrorMessage } from './connection-messages.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
 import { useSignedInConnections } from './connections-context.tsx';
 import { CountdownTimer } from './countdown-timer.tsx';
 import { qrDataUrl } from './qr-image.ts';
@@ -56,7 +56,7 @@ export function QrShow() {
   if (error) {
     return (
       <ErrorState title={t('connections.qr.failed')} retryLabel={t('connections.qr.retry')} onRetry={() => setAttempt((n) => n + 1)}>
-        <p>{connectionErrorMessage(t, error)}</p>
+        <p>{errorMessage(t, error)}</p>
       </ErrorState>
     );
   }

@@ -5,7 +5,7 @@ import type { ApiError } from '../../api/api-error.ts';
 import { listVirtualOfficers } from '../../api/connections.ts';
 import type { VirtualOfficer } from '../../api/connections.ts';
 import { AlertIcon, Button, Card, ErrorState, LoadingState, Notice, SelectField } from '../../ui/index.ts';
-import { connectionErrorMessage } from './connection-messages.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
 import { useSignedInConnections } from './connections-context.tsx';
 import { AskOfficerRow } from './ask-officer-row.tsx';
 
@@ -86,7 +86,7 @@ export function VirtualOfficersCard() {
       {listing.status === 'loading' ? <LoadingState label={t('connections.virtual.loading')} /> : null}
       {listing.status === 'error' ? (
         <ErrorState title={t('connections.virtual.loadFailed')} retryLabel={t('connections.virtual.retry')} onRetry={() => setAttempt((n) => n + 1)}>
-          <p>{connectionErrorMessage(t, listing.error)}</p>
+          <p>{errorMessage(t, listing.error)}</p>
         </ErrorState>
       ) : null}
       {listing.status === 'ready' && listing.officers.length === 0 ? (
@@ -104,7 +104,7 @@ export function VirtualOfficersCard() {
       ) : null}
       {listing.status === 'ready' && typeof listing.more === 'object' ? (
         <Notice tone="error" role="alert" icon={<AlertIcon />}>
-          {connectionErrorMessage(t, listing.more)}
+          {errorMessage(t, listing.more)}
         </Notice>
       ) : null}
       {listing.status === 'ready' && listing.nextCursor ? (

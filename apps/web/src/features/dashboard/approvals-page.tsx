@@ -24,7 +24,8 @@ import {
 } from '../../ui/index.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { AdminOnly } from './admin-only.tsx';
-import { dashboardErrorMessage, errorDetails } from './dashboard-errors.ts';
+import { errorReference } from '../../i18n/error-messages.ts';
+import { dashboardErrorMessage } from './dashboard-errors.ts';
 import { formatDate } from './format.ts';
 import { organisationPath } from './organisation-summary.tsx';
 import { statusLabel, typeLabel } from './labels.ts';
@@ -177,7 +178,7 @@ function ApprovalsList({ status }: { status: OrganisationStatus }) {
       ) : null}
       {state.kind === 'loading' ? <LoadingState label={t('dashboard.approvals.loading')} /> : null}
       {state.kind === 'error' ? (
-        <ErrorState title={t('dashboard.approvals.errorTitle')} details={errorDetails(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={list.reload}>
+        <ErrorState title={t('dashboard.approvals.errorTitle')} details={errorReference(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={list.reload}>
           <p>{dashboardErrorMessage(t, state.error)}</p>
         </ErrorState>
       ) : null}

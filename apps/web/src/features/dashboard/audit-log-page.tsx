@@ -6,7 +6,8 @@ import type { AuditEntry } from '../../api/organisations.ts';
 import { AlertIcon, Button, ClipboardIcon, DataTable, EmptyState, ErrorState, LoadingState, Notice, PageHeader, RefreshIcon, SelectField } from '../../ui/index.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { AdminOnly } from './admin-only.tsx';
-import { dashboardErrorMessage, errorDetails } from './dashboard-errors.ts';
+import { errorReference } from '../../i18n/error-messages.ts';
+import { dashboardErrorMessage } from './dashboard-errors.ts';
 import { formatDate, formatTime } from './format.ts';
 import { actionLabel } from './labels.ts';
 import { useResource } from './use-resource.ts';
@@ -71,7 +72,7 @@ function AuditLog() {
   if (state.kind === 'loading') return <LoadingState label={t('dashboard.audit.loading')} />;
   if (state.kind === 'error') {
     return (
-      <ErrorState title={t('dashboard.audit.errorTitle')} details={errorDetails(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={log.reload}>
+      <ErrorState title={t('dashboard.audit.errorTitle')} details={errorReference(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={log.reload}>
         <p>{dashboardErrorMessage(t, state.error)}</p>
       </ErrorState>
     );

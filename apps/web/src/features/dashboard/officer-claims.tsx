@@ -6,7 +6,8 @@ import type { OfficerClaim } from '../../api/officer-claims.ts';
 import type { Organisation } from '../../api/organisations.ts';
 import { AlertIcon, Button, CheckCircleIcon, CheckIcon, CloseIcon, DataTable, ErrorState, LoadingState, Notice } from '../../ui/index.ts';
 import { useSession } from '../auth/session-context.tsx';
-import { dashboardErrorMessage, errorDetails } from './dashboard-errors.ts';
+import { errorReference } from '../../i18n/error-messages.ts';
+import { dashboardErrorMessage } from './dashboard-errors.ts';
 import { useResource } from './use-resource.ts';
 
 export interface OfficerClaimsProps {
@@ -36,17 +37,7 @@ export function OfficerClaims({ organisation, version }: OfficerClaimsProps) {
       await decideOfficerClaim(session, organisation.id, claim.id, confirm);
       setDone(confirm ? t('dashboard.claims.confirmed', { who }) : t('dashboard.claims.rejected', { who }));
     } catch (cause) {
-      const apiError = toApiError(cause);
-      switch (apiError.code) {
-        case 'IDENTITY_CLAIM_NOT_ON_ROSTER':
-          setError(t('dashboard.claims.errors.notOnRoster'));
-          break;
-        case 'IDENTITY_CLAIM_NOT_FOUND':
-          setError(t('dashboard.claims.errors.notFound'));
-          break;
-        default:
-          setError(dashboardErrorMessage(t, apiError));
-      }
+      setError(dashboardErrorMessage(t, toApiError(cause)));
     } finally {
       setPending(undefined);
       claims.reload();
@@ -58,7 +49,7 @@ export function OfficerClaims({ organisation, version }: OfficerClaimsProps) {
     <div className="hb-stack">
       {state.kind === 'loading' ? <LoadingState label={t('dashboard.claims.loading')} /> : null}
       {state.kind === 'error' ? (
-        <ErrorState title={t('dashboard.claims.errorTitle')} details={errorDetails(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={claims.reload}>
+        <ErrorState title={t('dashboard.claims.errorTitle')} details={errorReference(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={claims.reload}>
           <p>{dashboardErrorMessage(t, state.error)}</p>
         </ErrorState>
       ) : null}

@@ -6,7 +6,8 @@ import { addOfficerDomain, listOfficerDomains } from '../../api/organisations.ts
 import type { OfficerDomainAdded, Organisation } from '../../api/organisations.ts';
 import { AlertIcon, Badge, Button, CheckCircleIcon, CheckIcon, DataTable, ErrorState, LoadingState, Notice, PlusIcon, TextField } from '../../ui/index.ts';
 import { useSession } from '../auth/session-context.tsx';
-import { dashboardErrorMessage, errorDetails } from './dashboard-errors.ts';
+import { errorReference } from '../../i18n/error-messages.ts';
+import { dashboardErrorMessage } from './dashboard-errors.ts';
 import { useResource } from './use-resource.ts';
 
 export interface OfficerDomainsProps {
@@ -45,7 +46,7 @@ export function OfficerDomains({ organisation, isAdmin }: OfficerDomainsProps) {
     } catch (cause) {
       const apiError = toApiError(cause);
       const field = fromForm && (apiError.code === 'IDENTITY_DOMAIN_INVALID' || apiError.code === 'PLATFORM_VALIDATION_FAILED');
-      setError({ message: apiError.code === 'PLATFORM_VALIDATION_FAILED' ? t('dashboard.errors.domainInvalid') : dashboardErrorMessage(t, apiError), field });
+      setError({ message: apiError.code === 'PLATFORM_VALIDATION_FAILED' ? t('errors.IDENTITY_DOMAIN_INVALID') : dashboardErrorMessage(t, apiError), field });
       if (field) input.current?.focus();
     } finally {
       setPending(undefined);
@@ -62,7 +63,7 @@ export function OfficerDomains({ organisation, isAdmin }: OfficerDomainsProps) {
     <div className="hb-stack">
       {state.kind === 'loading' ? <LoadingState label={t('dashboard.domains.loading')} /> : null}
       {state.kind === 'error' ? (
-        <ErrorState title={t('dashboard.domains.errorTitle')} details={errorDetails(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={domains.reload}>
+        <ErrorState title={t('dashboard.domains.errorTitle')} details={errorReference(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={domains.reload}>
           <p>{dashboardErrorMessage(t, state.error)}</p>
         </ErrorState>
       ) : null}

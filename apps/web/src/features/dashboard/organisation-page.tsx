@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { getOrganisation, listMembers } from '../../api/organisations.ts';
 import { AlertIcon, ArrowLeftIcon, BuildingIcon, ButtonLink, EmptyState, ErrorState, LoadingState, Notice, PageHeader, ShieldCheckIcon, UploadIcon, UsersIcon } from '../../ui/index.ts';
 import { useSession } from '../auth/session-context.tsx';
-import { dashboardErrorMessage, errorDetails } from './dashboard-errors.ts';
+import { errorReference } from '../../i18n/error-messages.ts';
+import { dashboardErrorMessage } from './dashboard-errors.ts';
 import { useIsAdmin } from './dashboard-gate.tsx';
 import { formatDate } from './format.ts';
 import { typeLabel } from './labels.ts';
@@ -72,7 +73,7 @@ export function OrganisationPage() {
             <p>{t('dashboard.organisation.notFoundBody')}</p>
           </EmptyState>
         ) : (
-          <ErrorState title={t('dashboard.organisation.errorTitle')} details={errorDetails(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={resource.reload}>
+          <ErrorState title={t('dashboard.organisation.errorTitle')} details={errorReference(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={resource.reload}>
             <p>{dashboardErrorMessage(t, state.error)}</p>
           </ErrorState>
         )}

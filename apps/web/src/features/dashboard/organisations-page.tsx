@@ -5,7 +5,8 @@ import { listMyOrganisations } from '../../api/organisations.ts';
 import type { Organisation } from '../../api/organisations.ts';
 import { BuildingIcon, Button, CheckCircleIcon, DataTable, Dialog, EmptyState, ErrorState, LoadingState, Notice, PageHeader, PlusIcon } from '../../ui/index.ts';
 import { useSession } from '../auth/session-context.tsx';
-import { dashboardErrorMessage, errorDetails } from './dashboard-errors.ts';
+import { errorReference } from '../../i18n/error-messages.ts';
+import { dashboardErrorMessage } from './dashboard-errors.ts';
 import { formatDate } from './format.ts';
 import { OrganisationBadges, organisationPath } from './organisation-summary.tsx';
 import { RequestOrganisationForm } from './request-organisation-form.tsx';
@@ -48,7 +49,7 @@ export function OrganisationsPage() {
       ) : null}
       {state.kind === 'loading' ? <LoadingState label={t('dashboard.overview.loading')} /> : null}
       {state.kind === 'error' ? (
-        <ErrorState title={t('dashboard.overview.errorTitle')} details={errorDetails(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={organisations.reload}>
+        <ErrorState title={t('dashboard.overview.errorTitle')} details={errorReference(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={organisations.reload}>
           <p>{dashboardErrorMessage(t, state.error)}</p>
         </ErrorState>
       ) : null}

@@ -5,7 +5,8 @@ import { listMyOrganisations, listOrganisationsForAdmin } from '../../api/organi
 import type { MyOrganisation, Organisation } from '../../api/organisations.ts';
 import { ArrowRightIcon, BuildingIcon, Card, CheckCircleIcon, EmptyState, ErrorState, LoadingState, Notice, PageHeader, ShieldCheckIcon } from '../../ui/index.ts';
 import { useSession } from '../auth/session-context.tsx';
-import { dashboardErrorMessage, errorDetails } from './dashboard-errors.ts';
+import { errorReference } from '../../i18n/error-messages.ts';
+import { dashboardErrorMessage } from './dashboard-errors.ts';
 import { useIsAdmin } from './dashboard-gate.tsx';
 import { OrganisationCard } from './organisation-summary.tsx';
 import { RequestOrganisationForm } from './request-organisation-form.tsx';
@@ -61,7 +62,7 @@ export function OverviewPage() {
           ) : null}
           {state.kind === 'loading' ? <LoadingState label={t('dashboard.overview.loading')} /> : null}
           {state.kind === 'error' ? (
-            <ErrorState title={t('dashboard.overview.errorTitle')} details={errorDetails(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={organisations.reload}>
+            <ErrorState title={t('dashboard.overview.errorTitle')} details={errorReference(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={organisations.reload}>
               <p>{dashboardErrorMessage(t, state.error)}</p>
             </ErrorState>
           ) : null}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { listRoster } from '../../api/organisations.ts';
 import { ArrowLeftIcon, ArrowRightIcon, Button, DataTable, ErrorState, LoadingState } from '../../ui/index.ts';
 import { useSession } from '../auth/session-context.tsx';
-import { dashboardErrorMessage, errorDetails } from './dashboard-errors.ts';
+import { errorReference } from '../../i18n/error-messages.ts';
+import { dashboardErrorMessage } from './dashboard-errors.ts';
 import { useResource } from './use-resource.ts';
 
 const pageSize = 25;
@@ -30,7 +31,7 @@ export function RosterList({ organisationId, version }: RosterListProps) {
   if (state.kind === 'loading') return <LoadingState label={t('dashboard.rosterList.loading')} />;
   if (state.kind === 'error') {
     return (
-      <ErrorState title={t('dashboard.rosterList.errorTitle')} details={errorDetails(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={roster.reload}>
+      <ErrorState title={t('dashboard.rosterList.errorTitle')} details={errorReference(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={roster.reload}>
         <p>{dashboardErrorMessage(t, state.error)}</p>
       </ErrorState>
     );

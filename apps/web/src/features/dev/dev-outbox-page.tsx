@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorReference } from '../../i18n/error-messages.ts';
 import { codeIn } from '../../api/dev-outbox.ts';
 import type { DevOutboxMessage } from '../../api/dev-outbox.ts';
 import {
@@ -105,10 +106,7 @@ export function DevOutboxPage() {
               title={t('devOutbox.errorTitle')}
               retryLabel={t('devOutbox.retry')}
               onRetry={refresh}
-              details={[
-                { label: t('status.errorCode'), value: error.code },
-                ...(error.requestId ? [{ label: t('status.requestId'), value: error.requestId }] : []),
-              ]}
+              details={errorReference(t, error)}
             >
               {t('devOutbox.errorBody')}
             </ErrorState>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { errorReference } from '../../i18n/error-messages.ts';
 import { toApiError } from '../../api/api-error.ts';
 import type { ApiError } from '../../api/api-error.ts';
 import { acceptInvitation, getInvitation } from '../../api/invitations.ts';
@@ -37,10 +38,6 @@ function acceptErrorMessage(t: TFunction, error: ApiError, email: string): strin
   switch (error.code) {
     case 'IDENTITY_INVITATION_WRONG_ACCOUNT':
       return t('invitation.errors.wrongAccount', { email });
-    case 'IDENTITY_INVITATION_USED':
-      return t('invitation.errors.used');
-    case 'IDENTITY_INVITATION_NOT_FOUND':
-      return t('invitation.errors.notFound');
     case 'IDENTITY_ALREADY_MEMBER':
       return t('invitation.errors.alreadyMember');
     default:
@@ -188,7 +185,7 @@ export function InvitationPage() {
         <Card>
           <ErrorState
             title={t('invitation.loadFailed')}
-            details={[{ label: t('status.errorCode'), value: state.error.code }]}
+            details={errorReference(t, state.error)}
             retryLabel={t('invitation.retry')}
             onRetry={invitation.reload}
           >

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../api/api-error.ts';
 import type { ApiError } from '../../api/api-error.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
 
 /** What went wrong in a passkey ceremony, in terms the app can explain. */
 export type PasskeyFailure =
@@ -47,22 +48,8 @@ export function passkeyErrorMessage(t: TFunction, failure: PasskeyFailure, cerem
     case 'other':
       return ceremony === 'add' ? t('passkeys.errors.addFailed') : t('passkeys.errors.signInFailed');
     case 'api':
-      switch (failure.error.code) {
-        case 'IDENTITY_PASSKEY_CEREMONY_INVALID':
-          return t('passkeys.errors.expired');
-        case 'IDENTITY_PASSKEY_REJECTED':
-          return ceremony === 'add' ? t('passkeys.errors.addRejected') : t('passkeys.errors.signInRejected');
-        case 'IDENTITY_PASSKEY_NOT_FOUND':
-          return t('passkeys.errors.notFound');
-        case 'PLATFORM_RATE_LIMITED':
-          return t('auth.errors.rateLimited');
-        case 'NETWORK_ERROR':
-          return t('auth.errors.network');
-        case 'PLATFORM_UNAUTHENTICATED':
-          return t('auth.errors.sessionEnded');
-        default:
-          return failure.error.message;
-      }
+      if (failure.error.code === 'IDENTITY_PASSKEY_REJECTED') return ceremony === 'add' ? t('passkeys.errors.addRejected') : t('passkeys.errors.signInRejected');
+      return errorMessage(t, failure.error);
   }
 }
 

@@ -8,7 +8,7 @@ import type { Session } from '../../api/session.ts';
 import { AlertIcon, Button, CheckCircleIcon, Notice } from '../../ui/index.ts';
 import { Avatar, useOwnAvatar } from './avatar.tsx';
 import { CameraIcon, TrashIcon } from './icons.tsx';
-import { profileErrorMessage } from './profile-messages.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
 import { avatarProblem, avatarTypes } from './profile-rules.ts';
 import './avatar-editor.css';
 
@@ -92,7 +92,7 @@ export function AvatarEditor({ session, profile, onProfile, children }: AvatarEd
       requestAnimationFrame(() => chooseButton.current?.focus());
     } catch (cause) {
       const error = toApiError(cause);
-      setMessage({ tone: 'error', text: profileErrorMessage(t, error) });
+      setMessage({ tone: 'error', text: errorMessage(t, error) });
       if (refusedFile.has(error.code)) {
         // The file itself was refused: trying it again cannot help, so go back to choosing one.
         setStep({ kind: 'idle' });
@@ -116,7 +116,7 @@ export function AvatarEditor({ session, profile, onProfile, children }: AvatarEd
       requestAnimationFrame(() => chooseButton.current?.focus());
     } catch (cause) {
       setStep({ kind: 'confirm-remove' });
-      setMessage({ tone: 'error', text: profileErrorMessage(t, toApiError(cause)) });
+      setMessage({ tone: 'error', text: errorMessage(t, toApiError(cause)) });
     }
   }
 

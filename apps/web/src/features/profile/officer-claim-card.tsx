@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { errorReference } from '../../i18n/error-messages.ts';
 import type { ApiError } from '../../api/api-error.ts';
 import { toApiError } from '../../api/api-error.ts';
 import { claimOfficerEntry, listPrecincts } from '../../api/officer-claims.ts';
@@ -17,8 +18,6 @@ type Field = 'precinct' | 'badge' | 'department';
 /** A friendly, translated sentence for a failed claim, by its code. */
 export function claimErrorMessage(t: TFunction, error: ApiError): string {
   switch (error.code) {
-    case 'IDENTITY_CLAIM_ALREADY_CONFIRMED':
-      return t('officerClaim.errors.alreadyConfirmed');
     case 'IDENTITY_ORGANISATION_NOT_FOUND':
       return t('officerClaim.errors.precinctNotFound');
     case 'PLATFORM_VALIDATION_FAILED':
@@ -91,10 +90,7 @@ export function OfficerClaimCard({ session }: { session: Session }) {
       {!sent && state.status === 'error' ? (
         <ErrorState
           title={t('officerClaim.loadFailed')}
-          details={[
-            { label: t('status.errorCode'), value: state.error.code },
-            ...(state.error.requestId ? [{ label: t('status.requestId'), value: state.error.requestId }] : []),
-          ]}
+          details={errorReference(t, state.error)}
           retryLabel={t('officerClaim.retry')}
           onRetry={precincts.reload}
         >

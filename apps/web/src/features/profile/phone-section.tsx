@@ -15,8 +15,6 @@ const codeLength = 6;
 
 function phoneErrorMessage(t: TFunction, error: ApiError): string {
   switch (error.code) {
-    case 'IDENTITY_PHONE_TAKEN':
-      return t('phone.errors.taken');
     case 'IDENTITY_CHANNEL_UNAVAILABLE':
       return t('phone.errors.unavailable');
     default:

@@ -9,7 +9,7 @@ import { formatNumber } from '../../i18n/format-date.ts';
 import { AlertIcon, Button, Card, Notice, RefreshIcon, Switch } from '../../ui/index.ts';
 import { Avatar } from './avatar.tsx';
 import { EyeIcon } from './icons.tsx';
-import { profileErrorMessage } from './profile-messages.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
 import { useLoad } from './use-load.ts';
 import './privacy-card.css';
 
@@ -92,7 +92,7 @@ export function PrivacyCard({ session, profile, onProfile }: PrivacyCardProps) {
     try {
       onProfile(await updateProfile(session, { privacy: { [part]: value } }));
     } catch (cause) {
-      setError(profileErrorMessage(t, toApiError(cause)));
+      setError(errorMessage(t, toApiError(cause)));
     } finally {
       setPending(undefined);
       setOptimistic(undefined);

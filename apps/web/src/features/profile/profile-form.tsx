@@ -7,7 +7,8 @@ import { updateProfile } from '../../api/profiles.ts';
 import type { OwnProfile } from '../../api/profiles.ts';
 import type { Session } from '../../api/session.ts';
 import { AlertIcon, Button, Card, CheckCircleIcon, Notice, TextAreaField, TextField } from '../../ui/index.ts';
-import { fieldOfError, profileErrorMessage } from './profile-messages.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
+import { fieldOfError } from './profile-messages.ts';
 import {
   bioMax,
   bioProblem,
@@ -104,7 +105,7 @@ export function ProfileForm({ session, profile, onProfile }: ProfileFormProps) {
     } catch (cause) {
       const error = toApiError(cause);
       const field = fieldOfError(error);
-      const message = profileErrorMessage(t, error);
+      const message = errorMessage(t, error);
       if (field) {
         setServerField({ field, message });
         setSave({ kind: 'idle' });

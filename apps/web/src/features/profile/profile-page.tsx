@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { errorReference } from '../../i18n/error-messages.ts';
 import { getOwnProfile } from '../../api/profiles.ts';
 import type { Session } from '../../api/session.ts';
 import {
@@ -69,10 +70,7 @@ function OwnProfileSections({ session }: { session: Session }) {
       <Card>
         <ErrorState
           title={t('profileEdit.loadFailed')}
-          details={[
-            { label: t('status.errorCode'), value: error.code },
-            ...(error.requestId ? [{ label: t('status.requestId'), value: error.requestId }] : []),
-          ]}
+          details={errorReference(t, error)}
           retryLabel={t('profileEdit.retry')}
           onRetry={profile.reload}
         >

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format-date.ts';
 import { Card, ErrorState, LoadingState } from '../../ui/index.ts';
 import { useRewards } from './rewards-context.tsx';
-import { rewardsErrorMessage } from './rewards-messages.ts';
+import { errorMessage, errorReference } from '../../i18n/error-messages.ts';
 
 /** The balance in points, large; it follows points arriving live. Citizens never see a money value. */
 export function BalanceCard() {
@@ -18,8 +18,8 @@ export function BalanceCard() {
       </h2>
       {state.status === 'loading' ? <LoadingState label={t('rewards.wallet.loading')} /> : null}
       {state.status === 'error' ? (
-        <ErrorState title={t('rewards.wallet.loadFailed')} retryLabel={t('rewards.common.retry')} onRetry={wallet.reload} details={[{ label: t('rewards.common.errorCode'), value: state.error.code }]}>
-          <p>{rewardsErrorMessage(t, state.error)}</p>
+        <ErrorState title={t('rewards.wallet.loadFailed')} retryLabel={t('rewards.common.retry')} onRetry={wallet.reload} details={errorReference(t, state.error)}>
+          <p>{errorMessage(t, state.error)}</p>
         </ErrorState>
       ) : null}
       {state.status === 'ready' ? (

@@ -5,7 +5,7 @@ import type { Voucher, VoucherWithBalance } from '../../api/rewards.ts';
 import { AlertIcon, Button, Dialog, Notice } from '../../ui/index.ts';
 import { usePointsText } from './points-text.ts';
 import { useRewards } from './rewards-context.tsx';
-import { rewardsErrorMessage } from './rewards-messages.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
 import { usePointsAction } from './use-points-action.ts';
 
 /** "Cancel voucher" with a confirmation; the points come back and the caller shows the new balance. */
@@ -48,7 +48,7 @@ export function CancelVoucher({ voucher, onCancelled }: { voucher: Voucher; onCa
           <div aria-live="assertive">
             {failed ? (
               <Notice tone="error" title={t('rewards.voucher.cancelFailed')} icon={<AlertIcon />}>
-                {rewardsErrorMessage(t, failed)}
+                {errorMessage(t, failed)}
               </Notice>
             ) : null}
           </div>

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/api-error.ts';
 import { ArrowLeftIcon, ButtonLink, Card, ErrorState, LoadingState } from '../../ui/index.ts';
-import { rewardsErrorMessage } from './rewards-messages.ts';
+import { errorMessage, errorReference } from '../../i18n/error-messages.ts';
 
 export interface DetailCardProps {
   /** The list this thing was opened from. */
@@ -32,8 +32,8 @@ export function DetailCard({ back, load, onRetry, loadingLabel, errorTitle, titl
       <Card className="hb-rewards-card" aria-labelledby={load.status === 'ready' ? titleId : undefined} data-testid={testId}>
         {load.status === 'loading' ? <LoadingState label={loadingLabel} /> : null}
         {load.status === 'error' ? (
-          <ErrorState title={errorTitle} retryLabel={t('rewards.common.retry')} onRetry={onRetry} details={[{ label: t('rewards.common.errorCode'), value: load.error.code }]}>
-            <p>{rewardsErrorMessage(t, load.error)}</p>
+          <ErrorState title={errorTitle} retryLabel={t('rewards.common.retry')} onRetry={onRetry} details={errorReference(t, load.error)}>
+            <p>{errorMessage(t, load.error)}</p>
           </ErrorState>
         ) : null}
         {load.status === 'ready' ? children : null}

@@ -7,7 +7,7 @@ import { AlertIcon, Button, Notice, TextField } from '../../ui/index.ts';
 import { donationMax, parsePoints } from './giving-rules.ts';
 import { usePointsText } from './points-text.ts';
 import { useRewards } from './rewards-context.tsx';
-import { rewardsErrorMessage } from './rewards-messages.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
 import { usePointsAction } from './use-points-action.ts';
 
 /** The amount, checked against the balance and today's limit, then a confirmation before giving. */
@@ -50,7 +50,7 @@ export function DonateForm({ cause, wallet, onDone, onCancel }: { cause: Cause; 
         <div aria-live="assertive">
           {failed ? (
             <Notice tone="error" title={t('rewards.give.donateFailed')} icon={<AlertIcon />}>
-              {rewardsErrorMessage(t, failed)}
+              {errorMessage(t, failed)}
             </Notice>
           ) : null}
         </div>

@@ -6,7 +6,7 @@ import { EmptyNote } from './empty-note.tsx';
 import { GiftForm } from './gift-form.tsx';
 import { MyAccountId } from './my-account-id.tsx';
 import { useRewards } from './rewards-context.tsx';
-import { rewardsErrorMessage } from './rewards-messages.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
 import { useColleagues } from './use-colleagues.ts';
 
 /** Officers: a colleague from the precinct to thank. */
@@ -19,7 +19,7 @@ function OfficerGift({ wallet }: { wallet: Wallet }) {
   if (state.status === 'error') {
     return (
       <ErrorState title={t('rewards.gift.colleaguesFailed')} retryLabel={t('rewards.common.retry')} onRetry={() => setAttempt((n) => n + 1)}>
-        <p>{rewardsErrorMessage(t, state.error)}</p>
+        <p>{errorMessage(t, state.error)}</p>
       </ErrorState>
     );
   }

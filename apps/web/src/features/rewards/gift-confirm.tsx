@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/api-error.ts';
 import { AlertIcon, Button, Notice } from '../../ui/index.ts';
-import { rewardsErrorMessage } from './rewards-messages.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
 
 export interface GiftConfirmProps {
   /** "Give 20 points to Sam? You will have 130 points left." */
@@ -26,7 +26,7 @@ export function GiftConfirm({ question, running, failed, onSend, onBack }: GiftC
       <div aria-live="assertive">
         {failed ? (
           <Notice tone="error" title={t('rewards.gift.failed')} icon={<AlertIcon />}>
-            {rewardsErrorMessage(t, failed)}
+            {errorMessage(t, failed)}
           </Notice>
         ) : null}
       </div>

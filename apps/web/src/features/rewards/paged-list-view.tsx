@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertIcon, Button, ErrorState, LoadingState, Notice } from '../../ui/index.ts';
-import { rewardsErrorMessage } from './rewards-messages.ts';
+import { errorMessage, errorReference } from '../../i18n/error-messages.ts';
 import type { PagedList } from './use-paged-list.ts';
 
 export interface PagedListViewProps<T> {
@@ -24,8 +24,8 @@ export function PagedListView<T>({ list, labelledBy, loadingLabel, errorTitle, e
   if (state.status === 'loading') return <LoadingState label={loadingLabel} />;
   if (state.status === 'error') {
     return (
-      <ErrorState title={errorTitle} retryLabel={t('rewards.common.retry')} onRetry={list.reload} details={[{ label: t('rewards.common.errorCode'), value: state.error.code }]}>
-        <p>{rewardsErrorMessage(t, state.error)}</p>
+      <ErrorState title={errorTitle} retryLabel={t('rewards.common.retry')} onRetry={list.reload} details={errorReference(t, state.error)}>
+        <p>{errorMessage(t, state.error)}</p>
       </ErrorState>
     );
   }
@@ -41,7 +41,7 @@ export function PagedListView<T>({ list, labelledBy, loadingLabel, errorTitle, e
       </ul>
       {typeof state.more === 'object' ? (
         <Notice tone="error" role="alert" icon={<AlertIcon />}>
-          {rewardsErrorMessage(t, state.more)}
+          {errorMessage(t, state.more)}
         </Notice>
       ) : null}
       {state.nextCursor ? (

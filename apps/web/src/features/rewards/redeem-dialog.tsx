@@ -5,7 +5,7 @@ import type { Offer, VoucherWithBalance } from '../../api/rewards.ts';
 import { AlertIcon, Button, Dialog, Notice } from '../../ui/index.ts';
 import { usePointsText } from './points-text.ts';
 import { useRewards } from './rewards-context.tsx';
-import { rewardsErrorMessage } from './rewards-messages.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
 import { usePointsAction } from './use-points-action.ts';
 
 /** What the voucher page is told by the redemption that led to it. */
@@ -47,7 +47,7 @@ export function RedeemDialog({ offer, balance, open, onClose }: { offer: Offer; 
         <div aria-live="assertive">
           {failed ? (
             <Notice tone="error" title={t('rewards.offer.failed')} icon={<AlertIcon />}>
-              {rewardsErrorMessage(t, failed)}
+              {errorMessage(t, failed)}
             </Notice>
           ) : null}
         </div>

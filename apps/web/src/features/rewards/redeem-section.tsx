@@ -22,7 +22,7 @@ export function RedeemSection({ offer }: { offer: Offer }) {
     );
   }
   if (offer.status !== 'active') return <Notice tone="warning">{t('rewards.offer.notActive')}</Notice>;
-  if (offer.stockLeft === 0) return <Notice tone="warning">{t('rewards.errors.soldOut')}</Notice>;
+  if (offer.stockLeft === 0) return <Notice tone="warning">{t('errors.REWARDS_SOLD_OUT')}</Notice>;
   if (wallet.balance < offer.pricePoints) return <Notice tone="info">{t('rewards.offer.short', { points: points(offer.pricePoints - wallet.balance) })}</Notice>;
   return (
     <>

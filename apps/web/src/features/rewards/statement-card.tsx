@@ -5,7 +5,7 @@ import { toApiError } from '../../api/api-error.ts';
 import type { ApiError } from '../../api/api-error.ts';
 import { AlertIcon, Button, Card, CheckCircleIcon, DownloadIcon, Notice, TextField } from '../../ui/index.ts';
 import { useRewards } from './rewards-context.tsx';
-import { rewardsErrorMessage } from './rewards-messages.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
 import { fetchStatement, saveBlob } from './statement-download.ts';
 import { checkStatementMonth, monthOf, statementFileName } from './statement-month.ts';
 
@@ -66,7 +66,7 @@ export function StatementCard() {
         ) : null}
         {outcome.kind === 'failed' ? (
           <Notice tone="error" icon={<AlertIcon />}>
-            {rewardsErrorMessage(t, outcome.error)}
+            {errorMessage(t, outcome.error)}
           </Notice>
         ) : null}
         {outcome.kind === 'done' ? (

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Voucher } from '../../api/rewards.ts';
 import { AlertIcon, LoadingState, Notice } from '../../ui/index.ts';
 import { usePointsText } from './points-text.ts';
-import { rewardsCodeMessage } from './rewards-messages.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
 
 /** The states without a code to show: waiting for the issuer, or failed with the points back. */
 export function VoucherOutcome({ voucher }: { voucher: Voucher }) {
@@ -17,7 +17,7 @@ export function VoucherOutcome({ voucher }: { voucher: Voucher }) {
     );
   }
   if (voucher.status === 'failed') {
-    const reason = voucher.failureReason ? (rewardsCodeMessage(t, voucher.failureReason) ?? voucher.failureReason) : undefined;
+    const reason = voucher.failureReason ? errorMessage(t, { code: voucher.failureReason }) : undefined;
     return (
       <Notice tone="error" title={t('rewards.voucher.failedTitle')} icon={<AlertIcon />}>
         {reason ? <p>{reason}</p> : null}

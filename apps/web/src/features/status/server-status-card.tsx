@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card, ErrorState, LoadingState, PulseIcon } from '../../ui/index.ts';
 import type { ServerMeta } from '../../api/meta.ts';
+import { errorMessage, errorReference } from '../../i18n/error-messages.ts';
 import { useServerMeta } from './use-server-meta.ts';
 import './server-status-card.css';
 
@@ -58,12 +59,9 @@ export function ServerStatusCard() {
           title={t('status.errorTitle')}
           retryLabel={t('status.retry')}
           onRetry={retry}
-          details={[
-            { label: t('status.errorCode'), value: state.error.code },
-            ...(state.error.requestId ? [{ label: t('status.requestId'), value: state.error.requestId }] : []),
-          ]}
+          details={errorReference(t, state.error)}
         >
-          {t('status.errorBody')}
+          {errorMessage(t, state.error)}
         </ErrorState>
       ) : null}
     </Card>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../api/api-error.ts';
 import { ErrorState } from '../../../ui/index.ts';
-import { errorDetails } from '../dashboard-errors.ts';
+import { errorReference } from '../../../i18n/error-messages.ts';
 import { isOrganisationUnknown, rewardsErrorMessage } from './rewards-errors.ts';
 
 export interface RewardsLoadErrorProps {
@@ -19,7 +19,7 @@ export function RewardsLoadError({ title, error, onRetry }: RewardsLoadErrorProp
   const { t } = useTranslation();
   const settingUp = isOrganisationUnknown(error);
   return (
-    <ErrorState title={settingUp ? t('partnerRewards.common.settingUpTitle') : title} details={errorDetails(t, error)} retryLabel={t('dashboard.common.retry')} onRetry={onRetry}>
+    <ErrorState title={settingUp ? t('partnerRewards.common.settingUpTitle') : title} details={errorReference(t, error)} retryLabel={t('dashboard.common.retry')} onRetry={onRetry}>
       <p>{settingUp ? t('partnerRewards.common.settingUpBody') : rewardsErrorMessage(t, error)}</p>
     </ErrorState>
   );

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { getOrganisation } from '../../../api/organisations.ts';
 import { AlertIcon, ArrowLeftIcon, ButtonLink, ErrorState, LoadingState, Notice, PageHeader } from '../../../ui/index.ts';
 import { useSession } from '../../auth/session-context.tsx';
-import { dashboardErrorMessage, errorDetails } from '../dashboard-errors.ts';
+import { errorReference } from '../../../i18n/error-messages.ts';
+import { dashboardErrorMessage } from '../dashboard-errors.ts';
 import { useResource } from '../use-resource.ts';
 import { hasTill, organisationTabPath } from './rewards-paths.ts';
 import { Till } from './till.tsx';
@@ -37,7 +38,7 @@ export function TillPage() {
       />
       {state.kind === 'loading' ? <LoadingState label={t('partnerRewards.till.loading')} /> : null}
       {state.kind === 'error' ? (
-        <ErrorState title={t('partnerRewards.till.errorTitle')} details={errorDetails(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={organisation.reload}>
+        <ErrorState title={t('partnerRewards.till.errorTitle')} details={errorReference(t, state.error)} retryLabel={t('dashboard.common.retry')} onRetry={organisation.reload}>
           <p>{dashboardErrorMessage(t, state.error)}</p>
         </ErrorState>
       ) : null}

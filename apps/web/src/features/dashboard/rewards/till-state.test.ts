@@ -31,7 +31,7 @@ test('a voucher that is not active cannot be marked used', () => {
 });
 
 test('a refused check keeps the code; a refused use keeps the voucher it was for', () => {
-  const refusal = { code: 'REWARDS_VOUCHER_ALREADY_USED', message: 'used' };
+  const refusal = { code: 'REWARDS_VOUCHER_ALREADY_USED', status: 409 };
   assert.deepEqual(run({ type: 'check', code: 'c' }, { type: 'refused', refusal }), { step: 'refused', code: 'c', refusal, voucher: undefined });
   assert.deepEqual(run({ type: 'check', code: 'c' }, { type: 'checked', voucher }, { type: 'use' }, { type: 'refused', refusal }), { step: 'refused', code: 'c', refusal, voucher });
 });
@@ -48,7 +48,7 @@ test('a new code can be checked straight after a result', () => {
 });
 
 test('after a refused use the voucher is shown as it stands now, and only that voucher', () => {
-  const refusal = { code: 'REWARDS_VOUCHER_ALREADY_USED', message: 'used' };
+  const refusal = { code: 'REWARDS_VOUCHER_ALREADY_USED', status: 409 };
   const refused = run({ type: 'check', code: 'c' }, { type: 'checked', voucher }, { type: 'use' }, { type: 'refused', refusal });
   const used = { ...voucher, status: 'used' as const, usedAt: '2030-01-02T00:00:00.000Z' };
   assert.deepEqual(tillReducer(refused, { type: 'refreshed', voucher: used }), { step: 'refused', code: 'c', refusal, voucher: used });

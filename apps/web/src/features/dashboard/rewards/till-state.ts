@@ -7,8 +7,8 @@ import type { TillVoucher } from '../../../api/partner-rewards.ts';
 /** A refusal at the till: the server's error code (or the app's own, for a code of the wrong shape). */
 export interface TillRefusal {
   code: string;
-  /** The server's own sentence, for codes the app has no words for. */
-  message: string;
+  /** The HTTP status of the refusal (0 when the app refused by itself or the server did not answer). */
+  status: number;
   requestId?: string | undefined;
 }
 

@@ -17,7 +17,7 @@ import { readVoucherCode } from './voucher-code.ts';
 
 function refusalOf(cause: unknown): TillRefusal {
   const error = toApiError(cause);
-  return { code: error.code, message: error.message, requestId: error.requestId };
+  return { code: error.code, status: error.status, requestId: error.requestId };
 }
 
 /** A sentence for a checked voucher that cannot be used now. */
@@ -81,7 +81,7 @@ export function Till({ organisationId }: { organisationId: string }) {
     dispatch({ type: 'check', code: reading.kind === 'malformed' ? raw.trim() : reading.code });
     if (reading.kind === 'malformed') {
       // Not worth a request (typed codes are rate-limited): the server would say the same.
-      dispatch({ type: 'refused', refusal: { code: 'REWARDS_VOUCHER_MALFORMED', message: '' } });
+      dispatch({ type: 'refused', refusal: { code: 'REWARDS_VOUCHER_MALFORMED', status: 0 } });
       return;
     }
     try {
