@@ -7,11 +7,15 @@ import { ConnectionsHome } from '../connections/connections-home.tsx';
 import { ServerStatusCard } from '../status/server-status-card.tsx';
 import './home-page.css';
 
-/** The citizen/officer start page: a greeting, who is nearby (or, for officers, their availability and requests) and whether the service is up. */
+/**
+ * The citizen/officer start page: a greeting, who is nearby (or, for officers, their availability
+ * and requests); admins also see whether the service is up, which means nothing to anyone else.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const { account } = useSession();
   const name = account ? accountLabel(account) : undefined;
+  const isAdmin = account?.roles.includes('admin') ?? false;
   const title = name ? t('home.titleSignedIn', { name }) : t('home.title');
   const [before, after] = name ? splitAround(title, name) : [title, ''];
   return (
@@ -30,7 +34,7 @@ export function HomePage() {
         description={t('home.description')}
       />
       <ConnectionsHome />
-      <ServerStatusCard />
+      {isAdmin ? <ServerStatusCard /> : null}
     </div>
   );
 }
