@@ -5,7 +5,6 @@ import {
   ArrowRightIcon,
   Brand,
   BuildingIcon,
-  ChartIcon,
   CloseIcon,
   LanguageSwitch,
   MenuIcon,
@@ -49,7 +48,6 @@ export function DashboardLayout() {
     { to: '/dashboard', end: true, icon: <OverviewIcon size={20} />, label: t('dashboard.nav.overview') },
     { to: '/dashboard/organisations', end: false, icon: <BuildingIcon size={20} />, label: t('dashboard.nav.organisations') },
     { to: '/dashboard/catalogue', end: false, icon: <TagIcon size={20} />, label: t('dashboard.nav.catalogue') },
-    { to: '/dashboard/reports', end: false, icon: <ChartIcon size={20} />, label: t('dashboard.nav.reports') },
   ];
 
   return (

@@ -14,7 +14,6 @@ import { CataloguePage } from '../features/dashboard/catalogue-page.tsx';
 import { OrganisationPage } from '../features/dashboard/organisation-page.tsx';
 import { OrganisationsPage } from '../features/dashboard/organisations-page.tsx';
 import { OverviewPage } from '../features/dashboard/overview-page.tsx';
-import { ReportsPage } from '../features/dashboard/reports-page.tsx';
 import { RewardsSettingsPage } from '../features/dashboard/rewards/rewards-settings-page.tsx';
 import { RuleEditPage } from '../features/dashboard/rewards/rule-edit-page.tsx';
 import { NewRulePage } from '../features/dashboard/rewards/rule-new-page.tsx';
@@ -43,7 +42,6 @@ export const routes: RouteObject[] = [
       { path: 'admin/rules/:ruleId', element: <RuleEditPage /> },
       { path: 'admin/rewards-settings', element: <RewardsSettingsPage /> },
       { path: 'catalogue', element: <CataloguePage /> },
-      { path: 'reports', element: <ReportsPage /> },
       { path: '*', element: <NotFoundPage area="dashboard" /> },
     ],
   },

@@ -12,7 +12,7 @@ export interface RewardsLoadErrorProps {
 }
 
 /**
- * A failed load, with its code and a retry. Rewards learns of a newly approved organisation a few
+ * A failed load, in words, with a retry. Rewards learns of a newly approved organisation a few
  * seconds after the approval; that case says so rather than sounding like a failure.
  */
 export function RewardsLoadError({ title, error, onRetry }: RewardsLoadErrorProps) {
