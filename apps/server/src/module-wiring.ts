@@ -10,7 +10,7 @@ import type { ModuleDeps, ModuleFacts, ModuleParts, ServerModule } from './platf
 export interface ProductModules {
   readonly identity: ServerModule<Record<never, never>, IdentityApi>;
   readonly profiles: ServerModule<Record<never, never>, ProfilesApi>;
-  readonly connections: ServerModule;
+  readonly connections: ServerModule<{ readonly rewards: RewardsApi }>;
   readonly rewards: ServerModule<{ readonly identity: IdentityApi; readonly profiles: ProfilesApi }, RewardsApi>;
 }
 
@@ -21,8 +21,9 @@ export type BuiltModule = readonly [ModuleFacts, ModuleParts<unknown>];
 export function buildProduct(modules: ProductModules, deps: ModuleDeps): BuiltModule[] {
   const identity = modules.identity.create(deps, {});
   const profiles = modules.profiles.create(deps, {});
-  const connections = modules.connections.create(deps, {});
   const rewards = modules.rewards.create(deps, { identity: apiOf(identity, 'identity'), profiles: apiOf(profiles, 'profiles') });
+  const connections = modules.connections.create(deps, { rewards: apiOf(rewards, 'rewards') });
+  // Answered in the order routes, consumers and start-up have always run in.
   return [[modules.identity, identity], [modules.profiles, profiles], [modules.connections, connections], [modules.rewards, rewards]];
 }
 

@@ -152,7 +152,7 @@ test('a citizen scans the code on the officer’s phone with the camera, and bot
   await officer.context.close();
 });
 
-test('a citizen types the short code under the officer’s QR code, and both celebrate', { timeout: 120_000 }, async () => {
+test('a citizen types the short code under the officer’s QR code, both celebrate, and meeting again the same day is made but told it pays nothing', { timeout: 120_000 }, async () => {
   const { browser, server } = stage;
   const [officerPerson, citizenPerson] = [server.officers[2], server.citizens[2]];
   assert.ok(officerPerson && citizenPerson);
@@ -172,7 +172,22 @@ test('a citizen types the short code under the officer’s QR code, and both cel
   await scan.getByRole('button', { name: 'Connect' }).click();
 
   await Promise.all([celebrates(citizen.page), celebrates(officer.page)]);
+  // Typed, no position vouches for it: paid as an unverified connection, and the celebration says how much.
+  await citizen.page.getByTestId('celebration-points').filter({ hasText: /^You earned \d+ points\.$/ }).waitFor();
   await citizen.page.screenshot({ path: screenshotPath('connections-qr-short-code-citizen'), fullPage: true });
+
+  // They connect again the same day: made, but paid nothing — and both are told why before they ask.
+  for (const page of [citizen.page, officer.page]) await page.getByRole('dialog', { name: "You're connected!" }).getByRole('button', { name: 'Done' }).click();
+  const codeDialog = officer.page.getByRole('dialog', { name: 'Your code' });
+  if (!(await codeDialog.isVisible())) await officer.page.getByTestId('qr-card').getByRole('button', { name: 'Show my code' }).click();
+  await shortCode.filter({ hasNotText: typed }).filter({ hasText: /\w/ }).waitFor();
+  const second = (await shortCode.innerText()).trim();
+  if (!(await scan.isVisible())) await citizen.page.getByTestId('qr-card').getByRole('button', { name: 'Scan a code' }).click();
+  await scan.getByLabel('Or type the short code').fill(second);
+  await scan.getByRole('button', { name: 'Connect' }).click();
+  const unpaid = 'No points this time: you two already earned points for connecting today. Meeting again is still great — points come once a day for each pair.';
+  await Promise.all([citizen.page.getByTestId('celebration-points').filter({ hasText: unpaid }).waitFor(), officer.page.getByTestId('celebration-points').filter({ hasText: unpaid }).waitFor()]);
+  await citizen.page.screenshot({ path: screenshotPath('connections-met-again-unpaid-citizen'), fullPage: true });
 
   assert.deepEqual(unexpected(officer.errors), []);
   assert.deepEqual(unexpected(citizen.errors), []);

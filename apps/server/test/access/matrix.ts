@@ -119,7 +119,7 @@ function rewardsMatrix(): MatrixEntry[] {
   const charity = (w: World, rest: string): string => `/api/v1/rewards/organisations/${w.charityA}${rest}`;
   const offer = { title: 'Matrix tea', description: '', category: 'food', pricePoints: 5, stock: 10, perUserLimit: null, endsAt: null, locations: [], voucherValidDays: 30 };
   const rule = { name: 'Matrix rule', active: false, kinds: ['virtual'], locationVerified: 'any', points: { citizen: 1, officer: 1 }, timeWindow: null, area: null, bonus: 'none', caps: { perPairPerDay: null, perUserPerDay: null, budget: null } };
-  const settings = { citizenGiftsEnabled: false, giftDailyCap: 500, donationDailyCap: 5000, pointValueCents: 1 };
+  const settings = { citizenGiftsEnabled: false, giftDailyCap: 500, donationDailyCap: 5000, pointValueCents: 1, pairConnectionsPerDay: 3 };
   const month = new Date().toISOString().slice(0, 7);
   const admin = ['admin'] as const;
   return [

@@ -139,7 +139,7 @@ test('the summary, settings and donations are read; a missing field or an unknow
   const summary = { organisationId: ids.org, name: 'Corner Shop', type: 'retailer', balance: 1200, pointValueCents: 1 };
   assert.deepEqual(await getOrganisationSummary(fakeApi(summary).api, ids.org), summary);
   await assert.rejects(getOrganisationSummary(fakeApi({ ...summary, type: 'bank' }).api, ids.org), TypeError);
-  const settings = { citizenGiftsEnabled: false, giftDailyCap: 500, donationDailyCap: 1000, pointValueCents: 1 };
+  const settings = { citizenGiftsEnabled: false, giftDailyCap: 500, donationDailyCap: 1000, pointValueCents: 1, pairConnectionsPerDay: 3 };
   assert.deepEqual(await getRewardsSettings(fakeApi({ settings }).api), settings);
   const { giftDailyCap: _cap, ...missing } = settings;
   await assert.rejects(getRewardsSettings(fakeApi({ settings: missing }).api), TypeError);

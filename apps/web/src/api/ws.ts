@@ -85,6 +85,7 @@ export function createSocketClient(options: SocketClientOptions = {}): SocketCli
     'connection.made': new Set(),
     'meet.position': new Set(),
     'points.awarded': new Set(),
+    'points.unpaid': new Set(),
     'voucher.changed': new Set(),
     'gift.received': new Set(),
   };

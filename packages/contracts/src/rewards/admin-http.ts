@@ -99,6 +99,7 @@ export const RewardsSettings = Type.Object({
   giftDailyCap: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
   donationDailyCap: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
   pointValueCents: Type.Integer({ minimum: 0, maximum: 100_000, description: 'what a point is worth, settled with partners off-system' }),
+  pairConnectionsPerDay: Type.Integer({ minimum: 1, maximum: 20, description: 'how many times the same officer and citizen may connect in a rolling day (whether or not the rules pay them)' }),
 }, { additionalProperties: false });
 export type RewardsSettings = Static<typeof RewardsSettings>;
 

@@ -33,4 +33,9 @@ export interface RewardsApi {
    * (REWARDS_ORGANISATION_NOT_FOUND) or one that sells nothing (REWARDS_WRONG_ORGANISATION_TYPE).
    */
   upsertOffers(organisationId: string, offers: readonly OfferUpsert[]): Promise<UpsertedOffer[]>;
+  /**
+   * How many times the same officer and citizen may connect in a rolling day, paid or not (an admin's
+   * rewards setting, 1–20; 3 unless changed). Connections asks before it makes a connection.
+   */
+  pairConnectionsPerDay(): Promise<number>;
 }

@@ -18,6 +18,23 @@ export const PointsAwardedV1 = Type.Object({
 });
 export type PointsAwardedV1 = Static<typeof PointsAwardedV1>;
 
+/** Why a connection paid a party nothing although a rule would have paid it. */
+export const UnpaidReason = Type.Union([
+  Type.Literal('pair-paid-today', { description: 'this pair was already paid today: one paid connection per pair per day' }),
+  Type.Literal('daily-limit-reached', { description: 'the party reached the most a rule pays a person in a day' }),
+  Type.Literal('budget-spent', { description: 'the rule’s budget is spent' }),
+]);
+export type UnpaidReason = Static<typeof UnpaidReason>;
+
+/** A connection was made but paid a party nothing, because caps had cut every rule that applied to zero. */
+export const ConnectionUnpaidV1 = Type.Object({
+  connectionId: Uuid('the connection'),
+  recipientId: Uuid('the party paid nothing'),
+  role: Type.Union([Type.Literal('citizen'), Type.Literal('officer')], { description: 'the party’s side of the connection' }),
+  reason: UnpaidReason,
+});
+export type ConnectionUnpaidV1 = Static<typeof ConnectionUnpaidV1>;
+
 /** A citizen redeemed an offer and holds a voucher (for an external issuer: once the issuer gave its code). */
 export const VoucherIssuedV1 = Type.Object({
   voucherId: Uuid('the voucher'),
@@ -81,6 +98,7 @@ export type GiftSentV1 = Static<typeof GiftSentV1>;
 /** Rewards' events. */
 export const rewardsEvents = catalogOf(
   defineEvent('rewards.points-awarded.v1', PointsAwardedV1, 'An earning rule paid points for a connection.'),
+  defineEvent('rewards.connection-unpaid.v1', ConnectionUnpaidV1, 'A connection paid a party nothing: the caps of every rule that applied were reached.'),
   defineEvent('rewards.voucher-issued.v1', VoucherIssuedV1, 'A redemption produced a usable voucher.'),
   defineEvent('rewards.voucher-used.v1', VoucherUsedV1, 'A till marked a voucher used.'),
   defineEvent('rewards.voucher-cancelled.v1', VoucherCancelledV1, 'A citizen cancelled an unused voucher and got the points back.'),

@@ -2,6 +2,7 @@
 // or a pending voucher settles. Rewards receives no websocket messages.
 import { Type, type Static } from 'typebox';
 import { Nullable, Uuid } from '../shared/http.ts';
+import { UnpaidReason } from './events.ts';
 import { VoucherStatus } from './http.ts';
 
 const Balance = Type.Integer({ description: 'the wallet’s balance after it' });
@@ -17,6 +18,14 @@ export const PointsAwardedMessage = Type.Object({
   balance: Balance,
 });
 export type PointsAwardedMessage = Static<typeof PointsAwardedMessage>;
+
+/** A connection of mine paid me nothing, and why (so the screen says so before anyone asks). */
+export const PointsUnpaidMessage = Type.Object({
+  type: Type.Literal('points.unpaid'),
+  connectionId: Uuid('the connection'),
+  reason: UnpaidReason,
+});
+export type PointsUnpaidMessage = Static<typeof PointsUnpaidMessage>;
 
 /** Someone gave me points. */
 export const GiftReceivedMessage = Type.Object({
@@ -41,6 +50,7 @@ export type VoucherChangedMessage = Static<typeof VoucherChangedMessage>;
 /** Every message rewards sends, by type. */
 export const rewardsServerMessages = {
   'points.awarded': PointsAwardedMessage,
+  'points.unpaid': PointsUnpaidMessage,
   'gift.received': GiftReceivedMessage,
   'voucher.changed': VoucherChangedMessage,
 } as const;

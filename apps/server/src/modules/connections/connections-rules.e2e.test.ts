@@ -141,7 +141,7 @@ describe('connections refuse what they must, each with its own code', () => {
     assert.equal(ended.rows[0]?.end_reason, 'disconnected');
   });
 
-  test('a pair connects at most three times a day', async () => {
+  test('a pair connects at most three times a day unless an admin changes the setting', async () => {
     const officer = stage.officers[2];
     const citizen = stage.citizens[5];
     assert.ok(officer && citizen);
@@ -153,5 +153,20 @@ describe('connections refuse what they must, each with its own code', () => {
     const refused = await stage.call(citizen, 'POST', '/connections/qr/scan', { token: fourth.token });
     assert.equal(refused.statusCode, 429);
     assert.equal(refused.json().error.code, 'CONNECTIONS_PAIR_DAILY_LIMIT');
+
+    // The limit is a rewards setting an admin changes in the dashboard: raised to four, a fourth goes through, then no more.
+    const current = (await stage.call(stage.admin, 'GET', '/rewards/settings')).json().settings;
+    assert.equal(current.pairConnectionsPerDay, 3, 'three by default');
+    assert.equal((await stage.call(stage.admin, 'PUT', '/rewards/settings', { ...current, pairConnectionsPerDay: 4 })).statusCode, 200);
+    try {
+      const again: { token: string } = (await stage.call(officer, 'POST', '/connections/qr')).json();
+      assert.equal((await stage.call(citizen, 'POST', '/connections/qr/scan', { token: again.token })).statusCode, 201);
+      const fifth: { token: string } = (await stage.call(officer, 'POST', '/connections/qr')).json();
+      assert.equal((await stage.call(citizen, 'POST', '/connections/qr/scan', { token: fifth.token })).json().error.code, 'CONNECTIONS_PAIR_DAILY_LIMIT');
+      const outOfRange = await stage.call(stage.admin, 'PUT', '/rewards/settings', { ...current, pairConnectionsPerDay: 0 });
+      assert.equal(outOfRange.statusCode, 400, 'at least one');
+    } finally {
+      await stage.call(stage.admin, 'PUT', '/rewards/settings', current);
+    }
   });
 });

@@ -19,7 +19,7 @@ export interface Stage {
   readonly officers: readonly Person[];
   readonly citizens: readonly Person[];
   readonly admin: Person;
-  call(person: Person | undefined, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object): Promise<Response>;
+  call(person: Person | undefined, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object): Promise<Response>;
   live(person: Person): Promise<LiveClient>;
   /** Sends a fix at the stage clock's time and moves the clock a second on (so the next one is not dropped as too frequent). */
   fix(client: LiveClient, lat: number, lon: number, accuracy?: number): void;

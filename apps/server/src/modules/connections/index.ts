@@ -4,6 +4,7 @@
 // Events in: identity.officer-verified.v1 (who may be available), identity.account-deleted.v1.
 // Events out: connections.availability-started.v1, connections.availability-ended.v1,
 // connections.connection-requested.v1, connections.connection-made.v1.
+import type { RewardsApi } from '@heyblue/contracts/rewards';
 import path from 'node:path';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import type { ServerModule } from '../../platform/module.ts';
@@ -39,10 +40,10 @@ export interface ConnectionsProbe {
 }
 
 /** The connections module. */
-export const connectionsModule: ServerModule = createConnectionsModule();
+export const connectionsModule: ServerModule<{ readonly rewards: RewardsApi }> = createConnectionsModule();
 
 /** Builds the module; a probe, when given, receives the live map once the module is created (tests only). */
-export function createConnectionsModule(probe?: ConnectionsProbe): ServerModule {
+export function createConnectionsModule(probe?: ConnectionsProbe): ServerModule<{ readonly rewards: RewardsApi }> {
   return {
     name: 'connections',
     events: connectionsEvents,
@@ -51,7 +52,7 @@ export function createConnectionsModule(probe?: ConnectionsProbe): ServerModule 
       dir: path.join(import.meta.dirname, 'migrations'),
     },
     errors: connectionsErrors,
-    create(platform) {
+    create(platform, apis) {
       const settings = platform.config.connections;
       const logger = platform.logger.child({ module: 'connections' });
       const push = (userId: string, message: ConnectionsPush): void => {
@@ -112,6 +113,7 @@ export function createConnectionsModule(probe?: ConnectionsProbe): ServerModule 
         }),
         coarseCell: eventCell,
         zipOf: (lat, lon) => zips.zipOf(lat, lon),
+        pairConnectionsPerDay: () => apis.rewards.pairConnectionsPerDay(),
       };
       registerLocationMessages(platform.gateway, hub);
       const chores = housekeeping(deps, logger, settings.disconnectGraceSeconds);

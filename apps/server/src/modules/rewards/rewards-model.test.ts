@@ -28,7 +28,7 @@ const TIME_LIMIT_MS = 90_000;
 const SEED = process.env.REWARDS_MODEL_SEED ? Number(process.env.REWARDS_MODEL_SEED) : Math.floor(Math.random() * 2 ** 31);
 const CITIZENS_PER_RUN = 3;
 const OFFICERS_PER_RUN = 3;
-const SETTINGS = { citizenGiftsEnabled: true, giftDailyCap: 25, donationDailyCap: 40, pointValueCents: 1 };
+const SETTINGS = { citizenGiftsEnabled: true, giftDailyCap: 25, donationDailyCap: 40, pointValueCents: 1, pairConnectionsPerDay: 3 };
 const DAY_MS = 86_400_000;
 
 type Kind = 'proximity' | 'qr' | 'virtual';

@@ -200,6 +200,7 @@ function onMessage(state: ConnectionsState, message: ServerMessage): Connections
     case 'pong':
     case 'error':
     case 'points.awarded':
+    case 'points.unpaid':
     case 'voucher.changed':
     case 'gift.received':
       return state;

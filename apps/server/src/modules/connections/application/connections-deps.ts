@@ -26,6 +26,8 @@ export interface ConnectionsDeps {
   readonly coarseCell: (lat: number, lon: number) => string;
   /** The ZIP code of a position, when it is in one. */
   readonly zipOf: (lat: number, lon: number) => string | null;
+  /** How many connections a pair may have in a rolling day (rewards' setting; ask before opening a transaction). */
+  readonly pairConnectionsPerDay: () => Promise<number>;
 }
 
 /** Who asked: the signed-in account, its roles, and the request, for event metadata. */

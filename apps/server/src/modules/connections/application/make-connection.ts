@@ -18,13 +18,15 @@ export interface NewConnection {
   readonly qrNonce: string | null;
   readonly locationVerified: boolean;
   readonly place: { readonly lat: number; readonly lon: number } | undefined;
+  /** How many connections the pair may have in a rolling day (asked of rewards before the transaction). */
+  readonly pairLimit: number;
 }
 
 /** Records a connection and announces it, under the pair's lock and its daily cap. */
 export async function makeConnection(deps: ConnectionsDeps, tx: Tx, events: EventSink<EventCatalog>, made: NewConnection): Promise<ConnectionRecord> {
   await deps.store.lockPair(tx, made.officerId, made.citizenId);
   const now = deps.clock.now();
-  assertPairBelowDailyLimit(await deps.store.pairConnectionsSince(tx, made.officerId, made.citizenId, new Date(now.getTime() - DAY_MS)));
+  assertPairBelowDailyLimit(await deps.store.pairConnectionsSince(tx, made.officerId, made.citizenId, new Date(now.getTime() - DAY_MS)), made.pairLimit);
   const connection: ConnectionRecord = {
     id: randomUUID(),
     kind: made.kind,

@@ -37,6 +37,7 @@ export async function issueQr(deps: ConnectionsDeps, caller: Caller): Promise<{ 
  * when either is unknown the connection is made but not location-verified.
  */
 export async function scanQr(deps: ConnectionsDeps, caller: Caller, scanned: { token?: string; shortCode?: string }): Promise<ConnectionRecord> {
+  const pairLimit = await deps.pairConnectionsPerDay();
   const connection = await deps.unitOfWork(contextOf(caller), async (tx, events) => {
     const now = deps.clock.now();
     const scannerRole = await roleOf(deps, tx, caller);
@@ -56,6 +57,7 @@ export async function scanQr(deps: ConnectionsDeps, caller: Caller, scanned: { t
       qrNonce: code.nonce,
       locationVerified: together === 'together',
       place: together === 'together' && officerFix ? { lat: officerFix.lat, lon: officerFix.lon } : undefined,
+      pairLimit,
     });
   });
   celebrate(deps, connection);

@@ -41,6 +41,7 @@ export async function askToConnect(deps: ConnectionsDeps, caller: Caller, ask: {
 
 /** The officer accepts: if both are still near (proximity), the connection is made and both celebrate. */
 export async function acceptRequest(deps: ConnectionsDeps, caller: Caller, requestId: string): Promise<{ request: RequestRecord; connection: ConnectionRecord }> {
+  const pairLimit = await deps.pairConnectionsPerDay();
   const outcome = await deps.unitOfWork(contextOf(caller), async (tx, events) => {
     const request = await ownRequest(deps, tx, requestId, (r) => r.officerId === caller.accountId);
     const now = deps.clock.now();
@@ -56,6 +57,7 @@ export async function acceptRequest(deps: ConnectionsDeps, caller: Caller, reque
       qrNonce: null,
       locationVerified: request.kind === 'proximity',
       place: area ? { lat: area.lat, lon: area.lon } : undefined,
+      pairLimit,
     });
     return { request: accepted, connection };
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertAnswerable, assertNoRecentDecline, assertPairBelowDailyLimit, assertPendingBelowLimit, DECLINE_COOLDOWN_MS, MAX_CONNECTIONS_PER_PAIR_PER_DAY, MAX_PENDING_PER_CITIZEN } from './request-rules.ts';
+import { assertAnswerable, assertNoRecentDecline, assertPairBelowDailyLimit, assertPendingBelowLimit, DECLINE_COOLDOWN_MS, MAX_PENDING_PER_CITIZEN } from './request-rules.ts';
 
 const codeOf = (f: () => void): string | undefined => {
   try {
@@ -23,7 +23,7 @@ describe('connection request rules', () => {
     assert.equal(codeOf(() => assertNoRecentDecline(undefined, now)), undefined);
   });
   it('a pair connects at most three times a day', () => {
-    assert.equal(codeOf(() => assertPairBelowDailyLimit(MAX_CONNECTIONS_PER_PAIR_PER_DAY)), 'CONNECTIONS_PAIR_DAILY_LIMIT');
+    assert.equal(codeOf(() => assertPairBelowDailyLimit(3, 3)), 'CONNECTIONS_PAIR_DAILY_LIMIT');
   });
   it('only a live pending request can be answered', () => {
     const later = new Date(now.getTime() + 1000);

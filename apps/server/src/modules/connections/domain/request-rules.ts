@@ -4,8 +4,6 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 export const MAX_PENDING_PER_CITIZEN = 3;
 /** After an officer declines, the same citizen waits this long before asking them again. */
 export const DECLINE_COOLDOWN_MS = 10 * 60_000;
-/** The same officer and citizen connect at most this often in a rolling day. */
-export const MAX_CONNECTIONS_PER_PAIR_PER_DAY = 3;
 /** After a proximity connection, each sees the other's position this long to meet. */
 export const MEET_MS = 10 * 60_000;
 
@@ -19,9 +17,9 @@ export function assertNoRecentDecline(lastDeclinedAt: Date | undefined, now: Dat
   if (lastDeclinedAt && now.getTime() - lastDeclinedAt.getTime() < DECLINE_COOLDOWN_MS) throw new AppError('CONNECTIONS_DECLINE_COOLDOWN');
 }
 
-/** A pair connecting again and again in a day is farming, not meeting. */
-export function assertPairBelowDailyLimit(connectionsInLastDay: number): void {
-  if (connectionsInLastDay >= MAX_CONNECTIONS_PER_PAIR_PER_DAY) throw new AppError('CONNECTIONS_PAIR_DAILY_LIMIT');
+/** A pair connecting again and again in a day is farming, not meeting: at most `limit` connections in a rolling day (a rewards setting). */
+export function assertPairBelowDailyLimit(connectionsInLastDay: number, limit: number): void {
+  if (connectionsInLastDay >= limit) throw new AppError('CONNECTIONS_PAIR_DAILY_LIMIT');
 }
 
 /** Only a pending request that has not lapsed can be answered. */

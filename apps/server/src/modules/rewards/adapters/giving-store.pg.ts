@@ -12,14 +12,17 @@ const toDonation = (r: DonationRow): DonationRecord => ({ id: r.id, causeId: r.c
 export function givingStore(): GivingStore {
   return {
     async settings(tx) {
-      const row = await sql<{ citizen_gifts_enabled: boolean; gift_daily_cap: number; donation_daily_cap: number; point_value_cents: number }>`
-        select citizen_gifts_enabled, gift_daily_cap, donation_daily_cap, point_value_cents from rewards.settings`.execute(sqlOf(tx));
+      const row = await sql<{ citizen_gifts_enabled: boolean; gift_daily_cap: number; donation_daily_cap: number; point_value_cents: number; pair_connections_per_day: number }>`
+        select citizen_gifts_enabled, gift_daily_cap, donation_daily_cap, point_value_cents, pair_connections_per_day from rewards.settings`.execute(sqlOf(tx));
       const r = row.rows[0];
-      return { citizenGiftsEnabled: r?.citizen_gifts_enabled ?? false, giftDailyCap: r?.gift_daily_cap ?? 0, donationDailyCap: r?.donation_daily_cap ?? 0, pointValueCents: r?.point_value_cents ?? 0 };
+      return {
+        citizenGiftsEnabled: r?.citizen_gifts_enabled ?? false, giftDailyCap: r?.gift_daily_cap ?? 0, donationDailyCap: r?.donation_daily_cap ?? 0, pointValueCents: r?.point_value_cents ?? 0,
+        pairConnectionsPerDay: r?.pair_connections_per_day ?? 3,
+      };
     },
     async saveSettings(tx, s: RewardsSettings) {
       await sql`update rewards.settings set citizen_gifts_enabled = ${s.citizenGiftsEnabled}, gift_daily_cap = ${s.giftDailyCap},
-        donation_daily_cap = ${s.donationDailyCap}, point_value_cents = ${s.pointValueCents}, updated_at = now()`.execute(sqlOf(tx));
+        donation_daily_cap = ${s.donationDailyCap}, point_value_cents = ${s.pointValueCents}, pair_connections_per_day = ${s.pairConnectionsPerDay}, updated_at = now()`.execute(sqlOf(tx));
     },
     async donatedOn(tx, donorId, day) {
       const row = await sql<{ total: number }>`select coalesce(sum(points), 0) as total from rewards.donations where donor_id = ${donorId} and local_day = ${day}`.execute(sqlOf(tx));

@@ -2,9 +2,9 @@ import type { Subscription } from '../../../platform/events/bus.ts';
 import { payloadOf } from '../../../platform/events/payload.ts';
 import type { BusMessage } from '../../../platform/events/envelope.ts';
 import type { RewardsDeps } from '../application/rewards-deps.ts';
-import { GiftSentV1, PointsAwardedV1, RedemptionFailedV1, VoucherIssuedV1 } from '@heyblue/contracts/rewards';
+import { ConnectionUnpaidV1, GiftSentV1, PointsAwardedV1, RedemptionFailedV1, VoucherCancelledV1, VoucherIssuedV1, VoucherUsedV1 } from '@heyblue/contracts/rewards';
 
-/** Websocket pushes are just another consumer of rewards' own events: points arriving, a gift, a pending voucher settled. */
+/** Websocket pushes are just another consumer of rewards' own events: points arriving (or not, and why), a gift, a voucher settled, used or cancelled. */
 export function livePushes(deps: RewardsDeps): Subscription[] {
   const balance = (accountId: string) => deps.ledger.balanceOf(deps.db, 'person', accountId);
   // A batch of awards reads its recipients' balances in one query, not one per award (a burst of connections pays thousands).
@@ -23,6 +23,14 @@ export function livePushes(deps: RewardsDeps): Subscription[] {
       handleBatch: pushAwards,
     },
     {
+      consumer: 'rewards.push-connection-unpaid',
+      types: ['rewards.connection-unpaid.v1'],
+      async handle({ envelope }) {
+        const p = payloadOf(ConnectionUnpaidV1, envelope);
+        deps.push(p.recipientId, { type: 'points.unpaid', connectionId: p.connectionId, reason: p.reason });
+      },
+    },
+    {
       consumer: 'rewards.push-gift-sent',
       types: ['rewards.gift-sent.v1'],
       async handle({ envelope }) {
@@ -32,11 +40,22 @@ export function livePushes(deps: RewardsDeps): Subscription[] {
     },
     {
       consumer: 'rewards.push-voucher-changed',
-      types: ['rewards.voucher-issued.v1', 'rewards.redemption-failed.v1'],
+      // The voucher on the citizen's screen follows the till: used, cancelled (here or elsewhere), or the issuer's outcome.
+      types: ['rewards.voucher-issued.v1', 'rewards.redemption-failed.v1', 'rewards.voucher-used.v1', 'rewards.voucher-cancelled.v1'],
       async handle({ envelope }) {
         if (envelope.type === 'rewards.voucher-issued.v1') {
           const p = payloadOf(VoucherIssuedV1, envelope);
           deps.push(p.citizenId, { type: 'voucher.changed', voucherId: p.voucherId, status: 'active', failureReason: null });
+          return;
+        }
+        if (envelope.type === 'rewards.voucher-used.v1') {
+          const p = payloadOf(VoucherUsedV1, envelope);
+          deps.push(p.citizenId, { type: 'voucher.changed', voucherId: p.voucherId, status: 'used', failureReason: null });
+          return;
+        }
+        if (envelope.type === 'rewards.voucher-cancelled.v1') {
+          const p = payloadOf(VoucherCancelledV1, envelope);
+          deps.push(p.citizenId, { type: 'voucher.changed', voucherId: p.voucherId, status: 'cancelled', failureReason: null, balance: await balance(p.citizenId) });
           return;
         }
         const p = payloadOf(RedemptionFailedV1, envelope);

@@ -16,5 +16,8 @@ export function rewardsApi(deps: RewardsDeps): RewardsApi {
       }
       return upsertOffers(deps, organisationId, offers);
     },
+    async pairConnectionsPerDay() {
+      return (await deps.transaction((tx) => deps.giving.settings(tx))).pairConnectionsPerDay;
+    },
   };
 }

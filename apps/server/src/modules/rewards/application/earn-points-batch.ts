@@ -18,7 +18,8 @@ export interface MadeConnection {
  * constant number of statements: the rules are read once, both parties' accounts are held before the
  * history is read (so concurrent batches see each other's connections), bonuses and caps are worked
  * out in memory counting the batch's own earlier awards, and everything is written set-based. An
- * award is still written at most once per (source event, recipient, rule). Answers the points paid.
+ * award is still written at most once per (source event, recipient, rule); a party that caps left with
+ * nothing is told why by a connection-unpaid event. Answers the points paid.
  */
 export async function awardConnections(deps: RewardsDeps, tx: Tx, events: EventSink<RewardsCatalog>, batch: readonly MadeConnection[]): Promise<number> {
   if (batch.length === 0) return 0;
@@ -47,14 +48,14 @@ export async function awardConnections(deps: RewardsDeps, tx: Tx, events: EventS
     if (!account) throw new Error(`no ledger account was opened for ${personId}`);
     return account;
   };
-  const drafts: BatchAwardDraft[] = plan.map((a) => ({
+  const drafts: BatchAwardDraft[] = plan.awards.map((a) => ({
     id: crypto.randomUUID(), transferId: crypto.randomUUID(), eventId: a.source.eventId, recipientId: a.recipientId, counterpartId: a.counterpartId,
     ruleId: a.rule.id, ruleVersion: a.rule.version, points: a.points, localDay: a.source.at.day, at,
     from: shardFor(ISSUANCE_ACCOUNTS, a.recipientId), to: accountOf(a.recipientId), budgeted: a.rule.definition.caps.budget !== null,
   }));
   const written = await deps.awards.pay(tx, drafts);
   let points = 0;
-  plan.forEach((a, n) => {
+  plan.awards.forEach((a, n) => {
     const draft = drafts[n];
     const source = envelopes.get(a.source.eventId);
     if (!draft || !source || !written.has(draft.id)) return;
@@ -64,5 +65,10 @@ export async function awardConnections(deps: RewardsDeps, tx: Tx, events: EventS
       ruleName: a.rule.definition.name, connectionId: a.source.connectionId, capped: a.capped,
     });
   });
+  // Told before they ask: a pair that met again today, or a person at a daily cap, hears why nothing came.
+  for (const u of plan.unpaid) {
+    const source = envelopes.get(u.source.eventId);
+    if (source) events.emitCausedBy(source, 'rewards.connection-unpaid.v1', { connectionId: u.source.connectionId, recipientId: u.recipientId, role: u.party, reason: u.reason });
+  }
   return points;
 }

@@ -138,6 +138,8 @@ export interface RewardsSettings {
   readonly giftDailyCap: number;
   readonly donationDailyCap: number;
   readonly pointValueCents: number;
+  /** How often the same officer and citizen may connect in a rolling day (connections asks; the rules decide what is paid). */
+  readonly pairConnectionsPerDay: number;
 }
 
 /** A rule at its current version, with what it has paid. */

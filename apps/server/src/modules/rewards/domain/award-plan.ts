@@ -49,6 +49,30 @@ export interface PlannedAward {
   readonly capped: boolean;
 }
 
+/** Why a party was paid nothing for a connection although a rule applied (the contract's reasons). */
+export type UnpaidReason = 'pair-paid-today' | 'daily-limit-reached' | 'budget-spent';
+
+/** A party a connection paid nothing because caps cut every rule that applied to it to zero. */
+export interface UnpaidParty {
+  readonly source: ConnectionToPay;
+  readonly party: Party;
+  readonly recipientId: string;
+  readonly reason: UnpaidReason;
+}
+
+/** What a batch pays, and who it leaves unpaid by caps. */
+export interface AwardPlan {
+  readonly awards: PlannedAward[];
+  readonly unpaid: UnpaidParty[];
+}
+
+/** The cap that left nothing: the pair's day first (the usual case: they met again), then the person's day, then the budget. */
+function exhaustedCap(caps: RuleVersion['definition']['caps'], usage: { pairToday: number; recipientToday: number; spent: number }): UnpaidReason {
+  if (caps.perPairPerDay !== null && usage.pairToday >= caps.perPairPerDay) return 'pair-paid-today';
+  if (caps.perUserPerDay !== null && usage.recipientToday >= caps.perUserPerDay) return 'daily-limit-reached';
+  return 'budget-spent';
+}
+
 /** The key of a pair of people, officer first (as the history is kept). */
 export const pairKey = (officerId: string, citizenId: string): string => `${officerId}|${citizenId}`;
 /** The key of what a rule paid a recipient on a local day. */
@@ -74,11 +98,12 @@ export function budgeted(rules: readonly RuleVersion[]): RuleVersion[] {
  * count every award before it (written, or planned earlier in the batch). An award already written is
  * not planned again, and counts nothing new.
  */
-export function planAwards(rules: readonly RuleVersion[], batch: readonly ConnectionToPay[], before: PaidBefore): PlannedAward[] {
+export function planAwards(rules: readonly RuleVersion[], batch: readonly ConnectionToPay[], before: PaidBefore): AwardPlan {
   const history = new SeenBefore(before);
   const usage = new Map(before.usage);
   const spent = new Map(before.spent);
   const planned: PlannedAward[] = [];
+  const unpaid: UnpaidParty[] = [];
   for (const connection of batch) {
     history.record(connection);
     const facts: ConnectionFacts = {
@@ -88,26 +113,35 @@ export function planAwards(rules: readonly RuleVersion[], batch: readonly Connec
     };
     const parties: Array<[Party, string, string]> = [['citizen', connection.citizenId, connection.officerId], ['officer', connection.officerId, connection.citizenId]];
     for (const [party, recipientId, counterpartId] of parties) {
+      let paid = false;
+      let cutBy: UnpaidReason | undefined;
       for (const rule of rules) {
         if (!ruleApplies(rule.definition, facts, party, connection.at)) continue;
-        if (before.awarded.size > 0 && before.awarded.has(awardKey(connection.eventId, recipientId, rule.id))) continue;
+        if (before.awarded.size > 0 && before.awarded.has(awardKey(connection.eventId, recipientId, rule.id))) {
+          paid = true;
+          continue;
+        }
         // Only the caps a rule has are counted (most awards need no key built at all).
         const { caps } = rule.definition;
         const pair = caps.perPairPerDay === null ? null : pairDayKey(rule.id, recipientId, counterpartId, connection.at.day);
         const recipient = caps.perUserPerDay === null ? null : recipientDayKey(rule.id, recipientId, connection.at.day);
         const full = pointsFor(rule.definition, party);
-        const points = cappedPoints(full, caps, {
-          pairToday: pair === null ? 0 : (usage.get(pair) ?? 0), recipientToday: recipient === null ? 0 : (usage.get(recipient) ?? 0), spent: caps.budget === null ? 0 : (spent.get(rule.id) ?? 0),
-        });
-        if (points <= 0) continue;
+        const used = { pairToday: pair === null ? 0 : (usage.get(pair) ?? 0), recipientToday: recipient === null ? 0 : (usage.get(recipient) ?? 0), spent: caps.budget === null ? 0 : (spent.get(rule.id) ?? 0) };
+        const points = cappedPoints(full, caps, used);
+        if (points <= 0) {
+          cutBy ??= exhaustedCap(caps, used);
+          continue;
+        }
+        paid = true;
         if (pair !== null) usage.set(pair, (usage.get(pair) ?? 0) + points);
         if (recipient !== null) usage.set(recipient, (usage.get(recipient) ?? 0) + points);
         if (caps.budget !== null) spent.set(rule.id, (spent.get(rule.id) ?? 0) + points);
         planned.push({ source: connection, rule, party, recipientId, counterpartId, points, capped: points < full });
       }
+      if (!paid && cutBy) unpaid.push({ source: connection, party, recipientId, reason: cutBy });
     }
   }
-  return planned;
+  return { awards: planned, unpaid };
 }
 
 /** Connections recorded before the batch and in it so far: whether a person or a pair connected before a given connection. */

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readSettingsForm, settingsToForm } from './settings-form-model.ts';
 
-const saved = { citizenGiftsEnabled: false, giftDailyCap: 500, donationDailyCap: 1000, pointValueCents: 1 };
+const saved = { citizenGiftsEnabled: false, giftDailyCap: 500, donationDailyCap: 1000, pointValueCents: 1, pairConnectionsPerDay: 3 };
 
 test('saved settings come back unchanged through the form', () => {
   assert.deepEqual(readSettingsForm(settingsToForm(saved)), { ok: true, settings: saved });
@@ -29,4 +29,10 @@ test('turning citizen gifts on is saved as it is', () => {
   const result = readSettingsForm({ ...settingsToForm(saved), citizenGiftsEnabled: true });
   assert.ok(result.ok);
   assert.equal(result.settings.citizenGiftsEnabled, true);
+});
+
+test('connections per pair per day are 1 to 20', () => {
+  assert.deepEqual(readSettingsForm({ ...settingsToForm(saved), pairConnectionsPerDay: '0' }), { ok: false, errors: { pairConnectionsPerDay: 'tooSmall' } });
+  assert.deepEqual(readSettingsForm({ ...settingsToForm(saved), pairConnectionsPerDay: '21' }), { ok: false, errors: { pairConnectionsPerDay: 'tooLarge' } });
+  assert.deepEqual(readSettingsForm({ ...settingsToForm(saved), pairConnectionsPerDay: '1' }), { ok: true, settings: { ...saved, pairConnectionsPerDay: 1 } });
 });

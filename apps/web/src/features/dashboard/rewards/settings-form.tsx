@@ -86,6 +86,10 @@ export function SettingsForm({ saved, onSaved }: SettingsFormProps) {
         </div>
       </Card>
       <Card className="hb-stack">
+        <h2 className="hb-dash-subtitle">{t('partnerRewards.settings.connectionsTitle')}</h2>
+        <div className="hb-pr-form-grid hb-pr-form-grid--fill">{number('pairConnectionsPerDay', t('partnerRewards.settings.pairConnectionsPerDayHint'))}</div>
+      </Card>
+      <Card className="hb-stack">
         <h2 className="hb-dash-subtitle">{t('partnerRewards.settings.valueTitle')}</h2>
         <div className="hb-pr-form-grid hb-pr-form-grid--fill">{number('pointValueCents', t('partnerRewards.settings.pointValueCentsHint'))}</div>
       </Card>
