@@ -1,14 +1,33 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { MyOrganisation } from '../../api/organisations.ts';
+import type { MyOrganisation, Organisation } from '../../api/organisations.ts';
 import { Badge } from '../../ui/index.ts';
 import { formatDate } from './format.ts';
 import { roleLabel, statusLabel, statusTone, typeLabel } from './labels.ts';
 import { OrganisationRewardsLinks } from './rewards/organisation-rewards-links.tsx';
 
-/** The path of an organisation's page. */
-export function organisationPath(id: string, tab: 'members' | 'roster' = 'members'): string {
-  return `/dashboard/organisations/${encodeURIComponent(id)}${tab === 'roster' ? '/roster' : ''}`;
+/** The id of a precinct's claims card, so a link can lead to it. */
+export const claimsAnchor = 'claims';
+
+/** The path of an organisation's page: its members, or a precinct's roster tab (the officers' claims are on it, further down). */
+export function organisationPath(id: string, place: 'members' | 'roster' | 'claims' = 'members'): string {
+  const path = `/dashboard/organisations/${encodeURIComponent(id)}`;
+  if (place === 'roster') return `${path}?tab=roster`;
+  if (place === 'claims') return `${path}?tab=roster#${claimsAnchor}`;
+  return path;
+}
+
+/** On an approved precinct's card: straight to its roster, the officers' claims to confirm, and its members. */
+function PrecinctLinks({ organisation }: { organisation: Pick<Organisation, 'id' | 'type' | 'status'> }) {
+  const { t } = useTranslation();
+  if (organisation.type !== 'precinct' || organisation.status !== 'active') return null;
+  return (
+    <p className="hb-pr-quick-links">
+      <Link to={organisationPath(organisation.id, 'roster')}>{t('dashboard.organisation.tabs.roster')}</Link>
+      <Link to={organisationPath(organisation.id, 'claims')}>{t('dashboard.claims.title')}</Link>
+      <Link to={organisationPath(organisation.id)}>{t('dashboard.organisation.tabs.members')}</Link>
+    </p>
+  );
 }
 
 /** The status and role badges of an organisation, side by side. */
@@ -39,8 +58,8 @@ export function StatusExplanation({ organisation }: { organisation: Pick<MyOrgan
   return null;
 }
 
-/** One of my organisations as a card: name, type, status, my role, and what its status means. */
-export function OrganisationCard({ organisation, highlight = false }: { organisation: MyOrganisation; highlight?: boolean }) {
+/** An organisation as a card: name, type, status, my role (if I am a member), what its status means, and links to its work. */
+export function OrganisationCard({ organisation, highlight = false }: { organisation: Organisation & { role?: MyOrganisation['role'] }; highlight?: boolean }) {
   const { t, i18n } = useTranslation();
   return (
     <li className="hb-dash-org-card" data-status={organisation.status} data-highlight={highlight || undefined}>
@@ -55,6 +74,7 @@ export function OrganisationCard({ organisation, highlight = false }: { organisa
       </p>
       <StatusExplanation organisation={organisation} />
       <OrganisationRewardsLinks organisation={organisation} />
+      <PrecinctLinks organisation={organisation} />
     </li>
   );
 }

@@ -1,9 +1,11 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../api/organisations.ts';
 import { AlertIcon, Card, Notice } from '../../ui/index.ts';
 import { OfficerClaims } from './officer-claims.tsx';
 import { OfficerDomains } from './officer-domains.tsx';
+import { claimsAnchor } from './organisation-summary.tsx';
 import { RosterList } from './roster-list.tsx';
 import { RosterUpload } from './roster-upload.tsx';
 
@@ -22,6 +24,12 @@ export function RosterPanel({ organisation, isAdmin, canManage, blockedReason }:
   const listTitleId = useId();
   const domainsTitleId = useId();
   const claimsTitleId = useId();
+  const { hash } = useLocation();
+
+  // A link to the claims (from the overview) lands on this tab: bring the claims card into view.
+  useEffect(() => {
+    if (canManage && hash === `#${claimsAnchor}`) document.getElementById(claimsAnchor)?.scrollIntoView({ block: 'start' });
+  }, [canManage, hash]);
 
   if (!canManage) {
     return (
@@ -42,7 +50,7 @@ export function RosterPanel({ organisation, isAdmin, canManage, blockedReason }:
         </div>
         <RosterUpload organisation={organisation} onUploaded={() => setVersion((n) => n + 1)} />
       </Card>
-      <Card className="hb-stack" aria-labelledby={claimsTitleId} data-testid="officer-claims">
+      <Card id={claimsAnchor} className="hb-stack" aria-labelledby={claimsTitleId} data-testid="officer-claims">
         <div className="hb-dash-card-head">
           <h2 id={claimsTitleId} className="hb-card__title">
             {t('dashboard.claims.title')}
