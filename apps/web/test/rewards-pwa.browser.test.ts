@@ -224,3 +224,22 @@ test('the rewards pages pass an accessibility audit in English and Spanish: wall
   await page.screenshot({ path: screenshotPath('rewards-give-es-phone'), fullPage: true });
   await done(phone, holder(citizen));
 });
+
+test('a voucher on the citizen’s screen follows the till: used at the shop, it says so at once, with no reload and no Cancel button', { timeout: 180_000 }, async () => {
+  const { world, browser } = stage;
+  const citizen = world.server.citizens[0];
+  assert.ok(citizen);
+  const voucher = await redeemByApi(world, citizen, coffeeId);
+  const phone = await openAs(browser, world.server, holder(citizen), `/rewards/vouchers/${voucher.id}`);
+  const card = phone.page.getByTestId('voucher-card');
+  await card.getByText('Ready to use').waitFor();
+  await card.getByRole('button', { name: 'Cancel voucher' }).waitFor();
+
+  const used = await call(world.server, world.shop.owner.accessToken, 'POST', `/api/v1/rewards/organisations/${world.shop.organisationId}/vouchers/use`, { code: voucher.code });
+  assert.equal(used.status, 200, JSON.stringify(used.body));
+  await card.getByText('Used', { exact: true }).first().waitFor({ timeout: 5_000 });
+  await card.getByRole('button', { name: 'Cancel voucher' }).waitFor({ state: 'detached' });
+  assert.equal(await card.getByTestId('voucher-code').count(), 0, 'a used voucher shows no code to use again');
+  await phone.page.screenshot({ path: screenshotPath('rewards-voucher-used-live-phone'), fullPage: true });
+  await done(phone, holder(citizen));
+});
