@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format-date.ts';
 import { CloseIcon, GiftIcon } from '../../ui/index.ts';
 import { usePublicProfile } from '../connections/use-public-profile.ts';
+import { ruleNameText } from './rule-name.ts';
 
 /** What a toast tells: points a rule paid, or a gift. */
 export type LiveNews = { kind: 'awarded'; points: number; ruleName: string } | { kind: 'gift'; points: number; senderId: string };
@@ -10,7 +11,7 @@ function useSentence(news: LiveNews): string {
   const { t, i18n } = useTranslation();
   const sender = usePublicProfile(news.kind === 'gift' ? news.senderId : '');
   const formatted = formatNumber(news.points, i18n.language);
-  if (news.kind === 'awarded') return t('rewards.live.awarded', { count: news.points, formatted, rule: news.ruleName });
+  if (news.kind === 'awarded') return t('rewards.live.awarded', { count: news.points, formatted, rule: ruleNameText(t, news.ruleName) });
   return t('rewards.live.gift', { count: news.points, formatted, name: sender?.displayName ?? t('rewards.live.someone') });
 }
 

@@ -5,6 +5,7 @@ import type { Movement, MovementKind } from '../../api/rewards.ts';
 import { usePublicProfile } from '../connections/use-public-profile.ts';
 import { formatWhen } from './format-when.ts';
 import { signedPoints } from './points-text.ts';
+import { ruleNameText } from './rule-name.ts';
 
 function kindLabel(t: TFunction, kind: MovementKind): string {
   return t(`rewards.history.kinds.${kind}`);
@@ -26,7 +27,7 @@ export function MovementRow({ movement }: { movement: Movement }) {
     <div className="hb-rewards-row" data-testid="movement" data-kind={movement.kind}>
       <div className="hb-rewards-row__main">
         <p className="hb-rewards-row__kind">{kindLabel(t, movement.kind)}</p>
-        {gift ? <Counterpart movement={movement} /> : <p className="hb-rewards-row__title">{movement.title}</p>}
+        {gift ? <Counterpart movement={movement} /> : <p className="hb-rewards-row__title">{movement.kind === 'award' ? ruleNameText(t, movement.title) : movement.title}</p>}
         {movement.message ? <p className="hb-rewards-muted">{t('rewards.history.message', { message: movement.message })}</p> : null}
         {movement.voucherId ? <Link to={`/rewards/vouchers/${encodeURIComponent(movement.voucherId)}`}>{t('rewards.history.voucher')}</Link> : null}
         <p className="hb-rewards-muted">

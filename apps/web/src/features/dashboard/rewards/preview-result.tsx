@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Preview, PreviewLine } from '../../../api/partner-rewards.ts';
 import { pointsLabel } from './rewards-labels.ts';
+import { ruleNameText } from '../../rewards/rule-name.ts';
 
 /** One side's matched rules and total. */
 function Side({ title, lines, total, testId }: { title: string; lines: PreviewLine[]; total: number; testId: string }) {
@@ -16,7 +17,7 @@ function Side({ title, lines, total, testId }: { title: string; lines: PreviewLi
           {lines.map((line) => (
             <li key={`${line.ruleId}-${line.version}`}>
               <span>
-                {line.name} <span className="hb-table__muted">{t('partnerRewards.rules.version', { version: line.version })}</span>
+                {ruleNameText(t, line.name)} <span className="hb-table__muted">{t('partnerRewards.rules.version', { version: line.version })}</span>
               </span>
               <span className="hb-pr-preview-lines__points">{pointsLabel(t, line.points, i18n.language)}</span>
             </li>

@@ -17,6 +17,7 @@ import { RulePreview } from './rule-preview.tsx';
 import { RuleVersions } from './rule-versions.tsx';
 import '../dashboard.css';
 import './rewards.css';
+import { ruleNameText } from '../../rewards/rule-name.ts';
 
 const back = (label: string) => (
   <ButtonLink to={rulesPath} variant="secondary" size="sm" icon={<ArrowLeftIcon />}>
@@ -63,7 +64,7 @@ function EditRule({ ruleId }: { ruleId: string }) {
     <div className="hb-stack hb-dash-page">
       <PageHeader
         eyebrow={t('partnerRewards.rules.title')}
-        title={current.name}
+        title={ruleNameText(t, current.name)}
         description={t('partnerRewards.ruleEditor.editDescription')}
         actions={
           <>

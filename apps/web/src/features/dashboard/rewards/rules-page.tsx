@@ -12,6 +12,7 @@ import { RulesTable } from './rules-table.tsx';
 import { savedRuleOf } from './rule-saved-state.ts';
 import '../dashboard.css';
 import './rewards.css';
+import { ruleNameText } from '../../rewards/rule-name.ts';
 
 /** The rules themselves, once the admin check has passed. */
 function Rules() {
@@ -43,7 +44,7 @@ function Rules() {
       />
       {saved ? (
         <Notice tone="success" role="status" icon={<CheckCircleIcon />}>
-          {t('partnerRewards.ruleEditor.created', { name: saved.name })}
+          {t('partnerRewards.ruleEditor.created', { name: ruleNameText(t, saved.name) })}
         </Notice>
       ) : null}
       <div className="hb-pr-rules-columns">

@@ -4,6 +4,7 @@ import type { Rule } from '../../../api/partner-rewards.ts';
 import { Badge, DataTable } from '../../../ui/index.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { rulePath } from './rewards-paths.ts';
+import { ruleNameText } from '../../rewards/rule-name.ts';
 
 /** Every earning rule: its version, whether it pays, what each side earns, and what it has paid out. */
 export function RulesTable({ rules }: { rules: Rule[] }) {
@@ -27,7 +28,7 @@ export function RulesTable({ rules }: { rules: Rule[] }) {
           <tr key={rule.id} data-rule-id={rule.id}>
             <th scope="row" className="hb-dash-cell-wrap hb-pr-rule-cell">
               <Link to={rulePath(rule.id)} className="hb-dash-cell-strong">
-                {rule.name}
+                {ruleNameText(t, rule.name)}
               </Link>
               <br />
               <span className="hb-table__muted">{rule.kinds.map((kind) => t(`partnerRewards.connectionKinds.${kind}`)).join(', ')}</span>
