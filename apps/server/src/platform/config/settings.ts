@@ -46,7 +46,7 @@ export const SettingsSchema = Type.Object({
   SMS_HTTP_URL: Type.Optional(Type.String({ format: 'uri', description: 'HTTP SMS provider that receives POST {from,to,text}; when unset SMS goes to the dev outbox in development and is unavailable in production' })),
   SMS_HTTP_TOKEN: Type.Optional(Type.String({ description: 'bearer token sent to SMS_HTTP_URL; required with it' })),
   SMS_FROM: Type.String({ default: 'HeyBlue', minLength: 1, description: 'sender name or number of SMS' }),
-  NEARBY_RADIUS_M: Type.Integer({ default: 1000, minimum: 700, maximum: 5000, description: 'a citizen is told of officers whose snapped cell centre is this close (≥700 m so anyone truly within 150 m is always told)' }),
+  NEARBY_RADIUS_M: Type.Integer({ default: 1000, minimum: 800, maximum: 5000, description: 'a citizen is told of officers whose snapped cell centre is this close (≥800 m so anyone truly within 150 m is always told: an officer is at most ~640 m from their cell centre)' }),
   AVAILABILITY_WINDOW_MINUTES: Type.Integer({ default: 15, minimum: 1, maximum: 120, description: 'how long an officer stays available before the window closes by itself' }),
   DISCONNECT_GRACE_SECONDS: Type.Integer({ default: 30, minimum: 1, maximum: 600, description: 'an available officer whose live connection drops this long is made unavailable' }),
   LOCATION_MAX_ACCURACY_M: Type.Integer({ default: 150, minimum: 10, maximum: 5000, description: 'location fixes less accurate than this are ignored' }),

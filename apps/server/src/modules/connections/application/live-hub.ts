@@ -83,9 +83,16 @@ export class LiveHub {
       return 'CONNECTIONS_LOCATION_FLAGGED';
     }
     memory.trust(userId, reading.fix, now);
-    if (officerWindow) map.moveOfficer(userId, reading.fix, true);
-    else map.moveCitizen(userId, reading.fix, true);
-    this.#deps.link.publish({ t: 'fix', userId, officer: officerWindow !== undefined, fix: reading.fix });
+    if (!officerWindow) {
+      map.moveCitizen(userId, reading.fix, true);
+      this.#deps.link.publish({ t: 'fix', userId, officer: false, fix: reading.fix });
+      return undefined;
+    }
+    map.moveOfficer(userId, reading.fix, true);
+    // Other instances show the officer in the cell this one announced (its hysteresis decided it), so
+    // citizens on every instance see the same cell.
+    const area = map.areaOf(userId);
+    this.#deps.link.publish(area ? { t: 'fix', userId, officer: true, fix: reading.fix, area } : { t: 'fix', userId, officer: true, fix: reading.fix });
     return undefined;
   }
 
@@ -160,7 +167,7 @@ export class LiveHub {
         return;
       case 'fix':
         this.#memory.trust(message.userId, message.fix, this.#deps.clock.now().getTime());
-        if (message.officer) map.moveOfficer(message.userId, message.fix, false);
+        if (message.officer) map.moveOfficer(message.userId, message.fix, false, message.area);
         else map.moveCitizen(message.userId, message.fix, false);
         return;
       case 'forget':

@@ -2,8 +2,8 @@ import type { ConnectionsPush, NearbyOfficer } from '@heyblue/contracts/connecti
 import type { Band } from '../domain/bands.ts';
 import type { LiveNotice } from '../domain/live-map.ts';
 
-/** The circle drawn around an officer's cell centre: it covers the resolution-8 hexagon (~530 m edge). */
-export const AREA_RADIUS_M = 600;
+/** The circle drawn around an officer's cell centre: it covers the resolution-8 hexagon (corners up to ~590 m from the centre) and the 50 m an officer may stand past its edge. */
+export const AREA_RADIUS_M = 650;
 
 /** Turns a live-map notice into the push for its recipient. */
 export function presentNotice(notice: LiveNotice): { to: string; push: ConnectionsPush } {

@@ -9,6 +9,11 @@ const gridSnapper: Snapper = {
     const col = Math.floor(lon / 0.01);
     return { cell: `${row}:${col}`, lat: (row + 0.5) * 0.01, lon: (col + 0.5) * 0.01 };
   },
+  metresOutside(cell, lat, lon) {
+    const [row = 0, col = 0] = cell.split(':').map(Number);
+    const outside = (value: number, low: number) => Math.max(low - value, 0, value - (low + 0.01));
+    return Math.hypot(outside(lat, row * 0.01) * 111_320, outside(lon, col * 0.01) * 111_320 * Math.cos((lat * Math.PI) / 180));
+  },
 };
 const CENTRE = { lat: 40.755, lon: -73.985 }; // the centre of one fake cell
 const window = { windowId: 'w1', precinctName: 'Midtown South', inPerson: true, virtual: false, closesAtMs: 10_000_000 };
@@ -75,6 +80,29 @@ describe('the live map', () => {
     assert.deepEqual(kinds(), ['entered:o1', 'changed:o1'], 'the next cell north is still near: the area moved');
     map.moveOfficer('o1', fix(CENTRE.lat + 0.05, CENTRE.lon, 60_000), true);
     assert.deepEqual(kinds(), ['entered:o1', 'changed:o1', 'left:o1']);
+  });
+
+  it('keeps an officer in the cell they were announced in until a fix is 50 m past its edge: GPS noise at an edge tells nobody anything', () => {
+    const edge = CENTRE.lat + 0.005; // the northern edge of the officer's cell
+    map.openWindow('o1', window);
+    map.moveOfficer('o1', fix(edge - 5 / 111_320, CENTRE.lon), true);
+    map.moveCitizen('c1', fix(north(600), CENTRE.lon), true);
+    assert.deepEqual(kinds(), ['entered:o1']);
+    for (let i = 0; i < 20; i++) map.moveOfficer('o1', fix(edge + ((i % 2 ? 1 : -1) * 20 + 20) / 111_320, CENTRE.lon, 2000 + i * 1000), true);
+    assert.deepEqual(kinds(), ['entered:o1'], 'fixes up to 40 m past the edge keep the cell');
+    assert.equal(map.areaOf('o1')?.lat, CENTRE.lat);
+    map.moveOfficer('o1', fix(edge + 51 / 111_320, CENTRE.lon, 30_000), true);
+    assert.deepEqual(kinds(), ['entered:o1', 'changed:o1'], '51 m past it moves them');
+    assert.equal(map.areaOf('o1')?.lat, CENTRE.lat + 0.01);
+    map.moveOfficer('o1', fix(edge - 40 / 111_320, CENTRE.lon, 31_000), true);
+    assert.equal(map.areaOf('o1')?.lat, CENTRE.lat + 0.01, 'and now the same hysteresis holds them in the new cell');
+  });
+
+  it('places a replicated officer in the cell their own instance announced', () => {
+    map.openWindow('o1', window);
+    const announced = gridSnapper.snap(CENTRE.lat, CENTRE.lon);
+    map.moveOfficer('o1', fix(CENTRE.lat + 0.0051, CENTRE.lon), false, announced);
+    assert.equal(map.areaOf('o1')?.cell, announced.cell, 'not the cell of the fix, 11 m past the edge');
   });
 
   it('says goodbye when the window closes and forgets the officer’s position everywhere', () => {

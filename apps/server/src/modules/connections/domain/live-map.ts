@@ -13,7 +13,16 @@ export interface SnappedCell {
 /** Snaps a position to its coarse cell (H3 resolution 8 in production). */
 export interface Snapper {
   snap(lat: number, lon: number): SnappedCell;
+  /** How far a position lies outside a cell, in metres (0 inside it). */
+  metresOutside(cell: string, lat: number, lon: number): number;
 }
+
+/**
+ * An officer stays in the cell they were announced in until a fix lands this far past its edge (5σ of
+ * GPS noise of σ 10 m a coordinate): noise at an edge no longer flips them between two cells, which
+ * told colluding citizens that they stood on the edge (ADR 0014).
+ */
+export const OFFICER_CELL_HYSTERESIS_M = 50;
 
 /** An open availability window as the live map needs it. */
 export interface LiveWindow {
@@ -57,6 +66,8 @@ export interface LiveMapOptions {
   /** A citizen's position is forgotten when no fix came for this long. */
   readonly citizenTtlMs: number;
   readonly snapper: Snapper;
+  /** An officer changes cell only once a fix is this far past the edge of the one they were announced in (default OFFICER_CELL_HYSTERESIS_M). */
+  readonly cellHysteresisM?: number;
   readonly notify: (notice: LiveNotice) => void;
 }
 
@@ -138,14 +149,18 @@ export class LiveMap {
     for (const [officerId, state] of this.#officers) if (state.window.virtual) yield [officerId, state.window];
   }
 
-  /** An available officer moved (`local`: the fix came in on this instance, not from a replica); only a change of cell reaches the index and the citizens. False when they have no open window. */
-  moveOfficer(officerId: string, fix: Fix, local: boolean): boolean {
+  /**
+   * An available officer moved (`local`: the fix came in on this instance, not from a replica, which
+   * passes the cell the officer's own instance `announced`); only a change of cell reaches the index and
+   * the citizens, and only past the hysteresis. False when they have no open window.
+   */
+  moveOfficer(officerId: string, fix: Fix, local: boolean, announced?: SnappedCell): boolean {
     const state = this.#officers.get(officerId);
     if (!state) return false;
     this.#fixes.set(officerId, fix);
     if (local) this.#forwardToMeet(officerId, fix);
     if (!state.window.inPerson) return true;
-    const area = this.#options.snapper.snap(fix.lat, fix.lon);
+    const area = announced ?? this.#cellFor(state.area, fix);
     if (state.area?.cell === area.cell) return true;
     state.area = area;
     this.#officerIndex.upsert(this.#slots.acquire(officerId), area.lat, area.lon);
@@ -321,6 +336,14 @@ export class LiveMap {
       told.set(officerId, band);
       this.#options.notify({ kind: 'changed', citizenId, officerId, band, area, window: state.window });
     }
+  }
+
+  /** The cell an officer announced in `current` is to be shown in after this fix: the same one until the fix is clearly past its edge. */
+  #cellFor(current: SnappedCell | undefined, fix: Fix): SnappedCell {
+    const { snapper, cellHysteresisM = OFFICER_CELL_HYSTERESIS_M } = this.#options;
+    const snapped = snapper.snap(fix.lat, fix.lon);
+    if (!current || snapped.cell === current.cell || snapper.metresOutside(current.cell, fix.lat, fix.lon) >= cellHysteresisM) return snapped;
+    return current;
   }
 
   #unplace(officerId: string, state: OfficerState): void {
