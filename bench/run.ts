@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const benches: Record<string, string> = { contracts: 'contracts.bench.ts', http: 'http.bench.ts', ledger: 'ledger.bench.ts', outbox: 'outbox.bench.ts', proximity: 'proximity.bench.ts', realtime: 'realtime.bench.ts' };
+const benches: Record<string, string> = { contracts: 'contracts.bench.ts', http: 'http.bench.ts', ledger: 'ledger.bench.ts', outbox: 'outbox.bench.ts', proximity: 'proximity.bench.ts', realtime: 'realtime.bench.ts', web: 'web.bench.ts' };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !benches[w]);
 if (unknown.length > 0) {
