@@ -14,7 +14,7 @@ function newest(dir: string): number {
   return latest;
 }
 
-const sources = [path.join(web, 'src'), path.join(web, 'public')].filter((d) => fs.existsSync(d));
+const sources = [path.join(web, 'src'), path.join(web, 'public'), path.join(web, 'build')].filter((d) => fs.existsSync(d));
 const configFiles = ['index.html', 'vite.config.ts'].map((f) => path.join(web, f)).filter((f) => fs.existsSync(f));
 const sourceTime = Math.max(...sources.map(newest), ...configFiles.map((f) => fs.statSync(f).mtimeMs));
 if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sourceTime) process.exit(0);

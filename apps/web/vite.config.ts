@@ -2,6 +2,8 @@ import { defineConfig } from 'vite';
 import type { ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './build/precompress.ts';
+import { privateSourceMaps } from './build/private-source-maps.ts';
 
 /** The API server the dev and preview servers forward to. */
 const apiTarget = process.env['HEYBLUE_API_URL'] || 'http://127.0.0.1:3000';
@@ -45,10 +47,15 @@ export default defineConfig({
         navigateFallbackDenylist: serverPaths.map((path) => new RegExp(`^${path}(?:[/?.]|$)`)),
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         cleanupOutdatedCaches: true,
+        // The service worker is generated code; a map of it would only be one more file to keep private.
+        sourcemap: false,
       },
     }),
+    privateSourceMaps(),
+    precompress(),
   ],
   server: { host: '127.0.0.1', proxy },
   preview: { host: '127.0.0.1', proxy },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  // Maps without a sourceMappingURL comment, moved out of dist/ by privateSourceMaps (never served).
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: 'hidden' },
 });

@@ -6,7 +6,16 @@ import { AppError } from '../errors/app-error.ts';
 
 const SERVER_PATHS = /^\/(api|ws|docs|metrics|healthz|readyz)(\/|$|\?)/;
 
-/** Serves the built web app; any other GET that wants HTML gets index.html so client routes (/dashboard/…) load. */
+/** Source maps are never served, even when a build left some in the folder (ours keeps them out of it). */
+const SOURCE_MAP = /\.map(?:$|\?)/;
+
+/** Files of the build with a content hash in their name: they never change, so browsers may keep them a year. */
+const HASHED = `${path.sep}assets${path.sep}`;
+
+/**
+ * Serves the built web app; any other GET that wants HTML gets index.html so client routes (/dashboard/…) load.
+ * The build writes a brotli and a gzip copy beside each text file; the one the client accepts is sent as it is.
+ */
 export async function registerWebApp(app: FastifyInstance, distDir: string): Promise<void> {
   const index = path.join(distDir, 'index.html');
   if (!fs.existsSync(index)) {
@@ -20,9 +29,11 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
     root: distDir,
     wildcard: false,
     index: false,
+    preCompressed: true,
+    // Only the files themselves get routes: their compressed copies are chosen by Accept-Encoding, maps never.
+    globIgnore: ['**/*.map', '**/*.br', '**/*.gz'],
     setHeaders: (res, file) => {
-      const immutable = file.includes(`${path.sep}assets${path.sep}`);
-      res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.header('cache-control', file.includes(HASHED) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   const sendIndex = async (_request: unknown, reply: { header(k: string, v: string): unknown; sendFile(f: string): unknown }) => {
@@ -32,7 +43,7 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
   app.get('/', { schema: { hide: true } }, sendIndex);
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const accepts = request.headers.accept ?? '';
-    if (SERVER_PATHS.test(request.url) || !accepts.includes('text/html')) throw new AppError('PLATFORM_NOT_FOUND');
+    if (SERVER_PATHS.test(request.url) || SOURCE_MAP.test(request.url) || !accepts.includes('text/html')) throw new AppError('PLATFORM_NOT_FOUND');
     return sendIndex(request, reply);
   });
 }
