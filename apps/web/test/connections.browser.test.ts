@@ -8,7 +8,7 @@ import { unexpected } from './support/sign-in.ts';
 // Officers and citizens find each other on two phones: near each other, by QR code (camera and typed
 // short code), and by chat. Each test has its own officer and citizen, seeded and signed in before
 // the server starts, so no test waits on another's limits or windows.
-const stage = useConnectionsStage({ officers: 4, citizens: 4 });
+const stage = useConnectionsStage({ officers: 5, citizens: 5 });
 const citizenSpot = north(timesSquare, 150);
 /** Where the officer walks to, to meet the citizen. */
 const officerMoved = north(timesSquare, 30);
@@ -225,6 +225,55 @@ test('an officer available only virtually is asked to chat by a citizen anywhere
   await officer.page.getByRole('dialog', { name: "You're connected!" }).getByRole('button', { name: 'Done' }).click();
   await stopAvailable(officer.page);
 
+  assert.deepEqual(unexpected(officer.errors), []);
+  assert.deepEqual(unexpected(citizen.errors), []);
+  await Promise.all([officer.context.close(), citizen.context.close()]);
+});
+
+test('an officer the socket says is near stays listed when the nearby list, read before that, arrives after it', { timeout: 120_000 }, async () => {
+  const { browser, server } = stage;
+  const [officerPerson, citizenPerson] = [server.officers[4], server.citizens[4]];
+  assert.ok(officerPerson && citizenPerson);
+  // Away from the other tests' officers.
+  const spot = north(timesSquare, 6000);
+  const officer = await openHome(browser, server, officerPerson, spot);
+  await goAvailable(officer.page, { inPerson: true, virtual: false });
+
+  // The citizen's app asks who is near as its socket opens, while its first fix is on its way. The
+  // answer is the one a server reading the list just before that fix gives (nobody near), and it
+  // arrives only after the socket has said an officer entered: the race that wiped the list.
+  let enteredHeard = false;
+  let heardEntered: () => void = () => {};
+  const entered = new Promise<void>((resolve) => (heardEntered = resolve));
+  let delivered: (askedAfterEntered: boolean) => void = () => {};
+  const lateAnswer = new Promise<boolean>((resolve) => (delivered = resolve));
+  const citizen = await openHome(browser, server, citizenPerson, north(spot, 150), (page) => {
+    page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => {
+      if (!String(payload).includes('"nearby.entered"')) return;
+      enteredHeard = true;
+      heardEntered();
+    }));
+    let first = true;
+    void page.route('**/api/v1/connections/nearby', async (route) => {
+      if (!first) return route.continue();
+      first = false;
+      const askedAfterEntered = enteredHeard;
+      await entered;
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ officers: [] }) });
+      delivered(askedAfterEntered);
+    });
+  });
+  const nearby = citizen.page.getByTestId('nearby-card');
+  await nearby.getByTestId('nearby-officer').first().waitFor();
+  assert.equal(await lateAnswer, false, 'the list was asked for before the socket said the officer entered, and answered after');
+  // Two frames after the late answer, the officer is still listed, as the screen reader was told.
+  await citizen.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  assert.equal(await nearby.getByTestId('nearby-officer').count(), 1, 'the late empty answer did not wipe the officer');
+  assert.equal(await nearby.getByTestId('nearby-empty').count(), 0);
+  await citizen.page.getByTestId('connections-announcer').filter({ hasText: /An officer from .+ is within about/ }).waitFor();
+
+  await stopAvailable(officer.page);
+  await nearby.getByTestId('nearby-empty').waitFor();
   assert.deepEqual(unexpected(officer.errors), []);
   assert.deepEqual(unexpected(citizen.errors), []);
   await Promise.all([officer.context.close(), citizen.context.close()]);
