@@ -13,7 +13,7 @@ import { unexpected } from './support/sign-in.ts';
 let coffeeId = '';
 /** Each person's current session, handed from one device to the next. */
 const holders = new Map<string, Holder>();
-const stage = useRewardsStage({ officers: 2, citizens: 3 }, { citizens: [500, 500, 500], officers: [500] }, async (world) => {
+const stage = useRewardsStage({ officers: 2, citizens: 4 }, { citizens: [500, 500, 500, 300], officers: [500] }, async (world) => {
   coffeeId = await createOffer(world, world.shop, offerInput({ title: 'Free coffee', pricePoints: 120, stock: 10, perUserLimit: 10 }));
   await createOffer(world, world.town, offerInput({ title: 'Botanic garden day pass', description: 'Free entry for one adult.', pricePoints: 200, stock: 50, perUserLimit: 1, category: 'culture', locations: [{ name: 'Botanic Garden', lat: 40.7614, lon: -73.9776 }] }));
   await createCause(world, { kind: 'cause', title: 'Winter coats for kids', description: 'Warm coats for children in the harbour district.', goalPoints: 5000 });
@@ -242,4 +242,34 @@ test('a voucher on the citizen’s screen follows the till: used at the shop, it
   assert.equal(await card.getByTestId('voucher-code').count(), 0, 'a used voucher shows no code to use again');
   await phone.page.screenshot({ path: screenshotPath('rewards-voucher-used-live-phone'), fullPage: true });
   await done(phone, holder(citizen));
+});
+
+test('spending points the wallet no longer holds is refused in a sentence, in English and in Spanish, never as a code', { timeout: 180_000 }, async () => {
+  const { world, browser } = stage;
+  const citizen = world.server.citizens[3];
+  assert.ok(citizen);
+  const labels = {
+    en: { redeem: 'Get this voucher', dialog: 'Spend your points?', confirm: 'Spend points', refused: 'You don’t have enough points for that.' },
+    es: { redeem: 'Conseguir este vale', dialog: '¿Gastar tus puntos?', confirm: 'Gastar puntos', refused: 'No tienes puntos suficientes para eso.' },
+  } as const;
+  for (const language of ['en', 'es'] as const) {
+    const words = labels[language];
+    const phone = await openAs(browser, world.server, holder(citizen), `/rewards/offers/${coffeeId}`, { language });
+    const { page } = phone;
+    await page.getByRole('button', { name: words.redeem }).click();
+    const dialog = page.getByRole('dialog', { name: words.dialog });
+    await dialog.getByRole('button', { name: words.confirm }).waitFor();
+    // Meanwhile the same person spends 240 of their 300 points elsewhere: 60 are left for a 120-point offer.
+    const spent = [await redeemByApi(world, citizen, coffeeId), await redeemByApi(world, citizen, coffeeId)];
+    await dialog.getByRole('button', { name: words.confirm }).click();
+    await dialog.getByText(words.refused).waitFor();
+    assert.doesNotMatch(await dialog.innerText(), /\b[A-Z]+_[A-Z_]+\b/, `${language}: the refusal is a sentence, not a code`);
+    if (language === 'es') await page.screenshot({ path: screenshotPath('rewards-redeem-refused-es') });
+    // The points come back for the next round.
+    for (const voucher of spent) {
+      const cancelled = await call(world.server, citizen.accessToken, 'POST', `/api/v1/rewards/vouchers/${voucher.id}/cancel`, {}, { 'idempotency-key': `cancel-${voucher.id}` });
+      assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
+    }
+    await done(phone, holder(citizen));
+  }
 });
