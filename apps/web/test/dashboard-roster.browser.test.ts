@@ -79,6 +79,22 @@ test('an officer signs up and becomes verified after a roster upload', async () 
   await admin.page.getByRole('dialog').getByRole('button', { name: 'Approve', exact: true }).click();
   await admin.page.getByRole('status').filter({ hasText: '5th Precinct is approved.' }).waitFor();
 
+  // The admin's overview lists the approved precinct with its roster, claims and members — and never
+  // asks the admin, who belongs to no organisation, to request one.
+  await admin.page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Overview' }).click();
+  const approved = admin.page.getByRole('region', { name: 'Approved organisations' });
+  const precinctCard = approved.getByRole('listitem').filter({ has: admin.page.getByRole('link', { name: '5th Precinct', exact: true }) });
+  await precinctCard.waitFor();
+  assert.deepEqual(await precinctCard.locator('.hb-pr-quick-links a').allTextContents(), ['Roster', 'Claims to confirm', 'Members']);
+  assert.equal(await admin.page.getByRole('heading', { name: "You're not part of an organisation yet" }).count(), 0);
+  assert.equal(await admin.page.getByRole('region', { name: 'Request an organisation' }).count(), 0);
+  await admin.page.screenshot({ path: screenshotPath('dashboard-overview-admin-approved') });
+  await precinctCard.getByRole('link', { name: 'Claims to confirm' }).click();
+  await admin.page.getByRole('heading', { level: 1, name: '5th Precinct' }).waitFor();
+  await admin.page.getByRole('tab', { name: 'Roster', selected: true }).waitFor();
+  await admin.page.getByTestId('officer-claims').waitFor();
+  assert.equal(new URL(admin.page.url()).hash, '#claims');
+
   // …and the owner uploads a roster with the officer on it and some bad rows.
   await page.goto(`${precinctUrl}?tab=roster`);
   const tabs = page.getByRole('tablist', { name: 'Organisation sections' });
