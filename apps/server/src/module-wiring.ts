@@ -9,7 +9,7 @@ import type { ModuleDeps, ModuleFacts, ModuleParts, ServerModule } from './platf
 /** The product's modules by name, each typed by the APIs it needs and the one it gives. */
 export interface ProductModules {
   readonly identity: ServerModule<Record<never, never>, IdentityApi>;
-  readonly profiles: ServerModule<Record<never, never>, ProfilesApi>;
+  readonly profiles: ServerModule<{ readonly identity: IdentityApi }, ProfilesApi>;
   readonly connections: ServerModule<{ readonly rewards: RewardsApi }>;
   readonly rewards: ServerModule<{ readonly identity: IdentityApi; readonly profiles: ProfilesApi }, RewardsApi>;
 }
@@ -20,7 +20,7 @@ export type BuiltModule = readonly [ModuleFacts, ModuleParts<unknown>];
 /** Builds the product's modules in dependency order, handing each the APIs it calls; answers them in that order. */
 export function buildProduct(modules: ProductModules, deps: ModuleDeps): BuiltModule[] {
   const identity = modules.identity.create(deps, {});
-  const profiles = modules.profiles.create(deps, {});
+  const profiles = modules.profiles.create(deps, { identity: apiOf(identity, 'identity') });
   const rewards = modules.rewards.create(deps, { identity: apiOf(identity, 'identity'), profiles: apiOf(profiles, 'profiles') });
   const connections = modules.connections.create(deps, { rewards: apiOf(rewards, 'rewards') });
   // Answered in the order routes, consumers and start-up have always run in.

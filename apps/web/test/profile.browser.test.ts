@@ -5,7 +5,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import sharp from 'sharp';
 import type { BrowserContext, Page } from 'playwright-core';
 import { phone, screenshotPath, watchForErrors } from './support/browser.ts';
-import { latestCode, newEmail, outbox, requestCode, signInThroughUi, unexpected } from './support/sign-in.ts';
+import { latestCode, newEmail, outbox, requestCode, signInThroughUi, unexpected, welcomeByApi } from './support/sign-in.ts';
 import { useStage } from './support/stage.ts';
 
 // The server allows 10 code requests a minute per client: this file asks for 5 sign-in codes.
@@ -22,7 +22,7 @@ async function openPhone(options: { base?: string } = {}) {
 async function signUp(page: Page, base: string, label: string): Promise<string> {
   const email = newEmail(label);
   await signInThroughUi(page, base, email);
-  await page.waitForURL((url) => url.pathname === '/profile');
+  await page.goto(`${base}/profile`);
   await page.getByTestId('profile-name').waitFor();
   return email;
 }
@@ -78,7 +78,7 @@ async function audit(page: Page, where: string): Promise<void> {
 test('a citizen signs up by email code at a phone viewport and edits their profile', async () => {
   const { context, page, errors, base } = await openPhone();
   const email = await signUp(page, base, 'profile');
-  assert.match((await page.getByTestId('profile-name').textContent()) ?? '', /^Neighbour [A-Z2-9]{4}$/, 'a new profile starts with an impersonal name');
+  assert.equal(await page.getByTestId('profile-name').textContent(), 'Tester P.', 'the name given at the welcome step, never the email');
 
   // Inline validation: shown after leaving the field, updated while typing.
   const name = page.getByRole('textbox', { name: 'Display name' });
@@ -198,7 +198,7 @@ test('a citizen adds a passkey, signs out and signs back in with it, then remove
   await cdp.send('WebAuthn.addVirtualAuthenticator', {
     options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
   });
-  const email = await signUp(page, base, 'passkey');
+  await signUp(page, base, 'passkey');
 
   const card = page.getByRole('region', { name: 'Passkeys' });
   await card.getByText('No passkeys yet.').waitFor();
@@ -216,7 +216,7 @@ test('a citizen adds a passkey, signs out and signs back in with it, then remove
   await page.screenshot({ path: screenshotPath('sign-in-with-passkey') });
   await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
   await page.waitForURL((url) => url.pathname === '/');
-  await page.getByRole('heading', { level: 1, name: `Good to see you, ${email}` }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Good to see you, Tester P.' }).waitFor();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
   await list.getByText(/last used/).waitFor();
@@ -242,10 +242,6 @@ test('a citizen adds a passkey, signs out and signs back in with it, then remove
 test('adding a phone warns that other devices will be signed out, then verifies it by text message', async () => {
   const { context, page, errors, base } = await openPhone();
   await signUp(page, base, 'phone');
-  // Signing up through OpenID Connect lands on /profile?welcome=1: the welcome shows once and the URL is tidied.
-  await page.goto(`${base}/profile?welcome=1`);
-  await page.getByRole('status').filter({ hasText: 'Welcome to Hey Blue!' }).waitFor();
-  await page.waitForURL((url) => url.search === '');
   const number = `+1202555${String(Math.floor(1000 + Math.random() * 8999))}`;
   await page.getByRole('button', { name: 'Add a phone number' }).click();
   await page.getByText('This will be your only signed-in device').waitFor();
@@ -275,7 +271,9 @@ async function signedInProfile(context: BrowserContext, language: 'en' | 'es') {
   await page.goto(`${stage.server.url}/sign-in`);
   await requestCode(page, email, labels);
   await page.locator('input[autocomplete="one-time-code"]').pressSequentially(await latestCode(stage.server.url, email));
-  await page.waitForURL((url) => url.pathname === '/profile');
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
+  await welcomeByApi(page, 'Ana A.');
+  await page.goto(`${stage.server.url}/profile`);
   await page.getByTestId('public-preview').waitFor();
   await page.locator('.hb-passkeys__add').waitFor();
   return page;
@@ -310,3 +308,32 @@ for (const language of ['en', 'es'] as const) {
     await context.close();
   });
 }
+
+test('a new person is welcomed once: a name of their own, their language and a picture if they like, then greeted by that name', { timeout: 120_000 }, async () => {
+  const { context, page, errors, base } = await openPhone();
+  await signInThroughUi(page, base, newEmail('welcome'), { welcome: 'skip' });
+  await page.waitForURL((url) => url.pathname === '/welcome');
+  await page.getByRole('heading', { level: 1, name: 'Welcome to Hey Blue!' }).waitFor();
+  const name = page.getByLabel('Display name');
+  assert.equal(await name.inputValue(), '', 'no "Neighbour K7QZ" to keep: they start on an empty field');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Enter the name people should see.' }).waitFor();
+  await page.screenshot({ path: screenshotPath('welcome-phone'), fullPage: true });
+
+  await name.fill('María G.');
+  await page.getByRole('radio', { name: 'Español' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Te damos la bienvenida a Hey Blue!' }).waitFor();
+  await page.screenshot({ path: screenshotPath('welcome-phone-es'), fullPage: true });
+  await page.getByRole('button', { name: 'Continuar' }).click();
+
+  await page.waitForURL((url) => url.pathname !== '/welcome');
+  await page.goto(`${base}/`);
+  await page.getByRole('heading', { level: 1, name: 'Qué bueno verte, María G.' }).waitFor();
+  await page.getByRole('link', { name: /María G\./ }).first().waitFor();
+  // Asked once: the next visit goes straight home.
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Qué bueno verte, María G.' }).waitFor();
+  assert.notEqual(new URL(page.url()).pathname, '/welcome');
+  assert.deepEqual(unexpected(errors), []);
+  await context.close();
+});

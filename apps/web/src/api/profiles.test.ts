@@ -13,6 +13,9 @@ const own = {
   avatarUrl: null,
   privacy: { displayName: true, avatar: true, bio: true, connectionCount: true },
   counts: { connectionsMade: 0, pointsEarned: 0, pointsSpent: 0, pointsDonated: 0, trophies: 0 },
+  onboarded: false,
+  language: null,
+  suggestedName: null,
   createdAt: '2030-01-01T00:00:00.000Z',
   updatedAt: '2030-01-01T00:00:00.000Z',
 };

@@ -1,12 +1,12 @@
 // The profile calls. Every shape comes from the server's contract (@heyblue/contracts/profiles) and
 // every answer is checked against it before the app sees it.
-import { OwnProfile, ProfileExport, PublicProfile, type PrivacyPart, type ProfileEdit } from '@heyblue/contracts/profiles';
+import { OwnProfile, ProfileExport, PublicProfile, type PrivacyPart, type ProfileEdit, type WelcomeInput } from '@heyblue/contracts/profiles';
 import { precompiledChecks } from '@heyblue/contracts/profiles/checks';
 import { decoderOf, usePrecompiledChecks } from './contract.ts';
 import { apiGet } from './http.ts';
 import type { Session } from './session.ts';
 
-export type { OwnProfile, Privacy, PrivacyPart, ProfileCounts, ProfileEdit, ProfileExport, PublicProfile } from '@heyblue/contracts/profiles';
+export type { Language, OwnProfile, Privacy, PrivacyPart, ProfileCounts, ProfileEdit, ProfileExport, PublicProfile, WelcomeInput } from '@heyblue/contracts/profiles';
 
 /** Every part, in the order the app lists them. */
 export const privacyParts: readonly PrivacyPart[] = ['displayName', 'avatar', 'bio', 'connectionCount'];
@@ -35,6 +35,11 @@ export function getOwnProfile(session: Authed, signal?: AbortSignal): Promise<Ow
 /** Changes the display name, bio or privacy settings; answers the whole updated profile. */
 export function updateProfile(session: Authed, edit: ProfileEdit): Promise<OwnProfile> {
   return session.send('PATCH', `${base}/me`, edit, { decode: decodeOwnProfile });
+}
+
+/** The welcome step: a name of one's own and a language; the profile is onboarded after it. */
+export function completeWelcome(session: Authed, input: WelcomeInput): Promise<OwnProfile> {
+  return session.send('PUT', `${base}/me/welcome`, input, { decode: decodeOwnProfile });
 }
 
 /** Uploads a new picture (multipart, one file); answers the updated profile. */

@@ -7,6 +7,8 @@ import { accountInitial, accountLabel } from '../features/auth/account-label.ts'
 import { signInPath } from '../features/auth/next-path.ts';
 import { useSession } from '../features/auth/session-context.tsx';
 import { ConnectionsProvider } from '../features/connections/connections-context.tsx';
+import { OwnProfileProvider, useOwnProfile } from '../features/profile/own-profile-context.tsx';
+import { WelcomeGate } from '../features/welcome/welcome-gate.tsx';
 import { RewardsToasts } from '../features/rewards/rewards-toasts.tsx';
 import { useFocusOnNavigate } from './use-focus-on-navigate.ts';
 import './pwa-layout.css';
@@ -26,14 +28,18 @@ function Tab({ to, icon, label, end = false }: { to: string; icon: ReactNode; la
 function AccountIndicator() {
   const { t } = useTranslation();
   const { status, account } = useSession();
+  const { profile } = useOwnProfile();
   const { pathname, search } = useLocation();
   if (status === 'signed-in' && account) {
+    // Their own name once the profile is read (the address until then, or if it cannot be).
+    const name = profile?.displayName ?? accountLabel(account);
+    const initial = profile ? ([...profile.displayName.trim()][0] ?? '#').toLocaleUpperCase() : accountInitial(account);
     return (
       <Link to="/profile" className="hb-pwa__account">
         <span className="hb-pwa__avatar" aria-hidden="true">
-          {accountInitial(account)}
+          {initial}
         </span>
-        <span className="hb-visually-hidden">{t('app.account', { address: accountLabel(account) })}</span>
+        <span className="hb-visually-hidden">{t('app.account', { address: name })}</span>
       </Link>
     );
   }
@@ -55,7 +61,9 @@ export function PwaLayout() {
   useFocusOnNavigate(main);
 
   return (
+    <OwnProfileProvider>
     <div className="hb-pwa">
+      <WelcomeGate />
       <SkipLink targetId="main" label={t('app.skipToContent')} />
       <header className="hb-pwa__header">
         <div className="hb-pwa__header-inner">
@@ -84,5 +92,6 @@ export function PwaLayout() {
         </ul>
       </nav>
     </div>
+    </OwnProfileProvider>
   );
 }

@@ -8,6 +8,7 @@ import { ProfilePage } from '../features/profile/profile-page.tsx';
 import { RewardsPage } from '../features/rewards/rewards-page.tsx';
 import { rewardsRoutes } from '../features/rewards/rewards-routes.tsx';
 import { SetupPage } from '../features/setup/setup-page.tsx';
+import { WelcomePage } from '../features/welcome/welcome-page.tsx';
 import { ApprovalsPage } from '../features/dashboard/approvals-page.tsx';
 import { AuditLogPage } from '../features/dashboard/audit-log-page.tsx';
 import { CataloguePage } from '../features/dashboard/catalogue-page.tsx';
@@ -53,6 +54,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'rewards', element: <RewardsPage />, children: rewardsRoutes },
       { path: 'profile', element: <ProfilePage /> },
+      { path: 'welcome', element: <WelcomePage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'setup/:token', element: <SetupPage /> },
       { path: 'invitations/:token', element: <InvitationPage /> },

@@ -23,4 +23,10 @@ export interface Membership {
 export interface IdentityApi {
   /** Whether `accountId` is a member of `organisationId` and with which role; null when not (or either is unknown or deleted). */
   membership(organisationId: string, accountId: string): Promise<Membership | null>;
+  /**
+   * The full name the verifying precinct's roster gives an officer (matched by email), or null (not an
+   * officer, verified by domain or claim, or deleted). Personal data: never publish it as it is —
+   * profiles turns it into a suggestion ("Jane D.") the officer confirms or changes.
+   */
+  rosterNameOf(accountId: string): Promise<string | null>;
 }

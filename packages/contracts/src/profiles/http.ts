@@ -27,6 +27,10 @@ export const ProfileCounts = Type.Object({
 });
 export type ProfileCounts = Static<typeof ProfileCounts>;
 
+/** The languages the app speaks. */
+export const Language = Type.Union([Type.Literal('en'), Type.Literal('es')], { description: 'English or Spanish' });
+export type Language = Static<typeof Language>;
+
 /** `GET/PATCH /profiles/me`, `PUT /profiles/me/avatar`: the owner's own, full profile. */
 export const OwnProfile = Type.Object({
   accountId: AccountId,
@@ -36,10 +40,20 @@ export const OwnProfile = Type.Object({
   avatarUrl: Nullable(AvatarUrl),
   privacy: Privacy,
   counts: ProfileCounts,
+  onboarded: Type.Boolean({ description: 'they went through the welcome step (a name of their own, a picture, a language); the app asks once until then' }),
+  language: Nullable(Language),
+  suggestedName: Nullable(Type.String({ description: 'before the welcome step, for an officer verified by a roster: a safe public form of the roster name ("Jane D.") to confirm or change; never the full name' })),
   createdAt: Time(),
   updatedAt: Time(),
 });
 export type OwnProfile = Static<typeof OwnProfile>;
+
+/** `PUT /profiles/me/welcome`: what the welcome step asks (the picture is uploaded on its own). */
+export const WelcomeInput = Type.Object({
+  displayName: Type.String({ minLength: 1, maxLength: 100, description: '1–40 characters once trimmed, no control characters' }),
+  language: Language,
+}, { additionalProperties: false });
+export type WelcomeInput = Static<typeof WelcomeInput>;
 
 /** `GET /profiles/:accountId`: what anyone may see; hidden or empty parts are absent. */
 export const PublicProfile = Type.Object({

@@ -30,6 +30,9 @@ describe('a profile follows the account', () => {
       avatarUrl: null,
       privacy: { displayName: true, avatar: true, bio: true, connectionCount: true },
       counts: { connectionsMade: 0, pointsEarned: 0, pointsSpent: 0, pointsDonated: 0, trophies: 0 },
+      onboarded: false,
+      language: null,
+      suggestedName: null,
       createdAt: own.json().createdAt,
       updatedAt: own.json().updatedAt,
     });

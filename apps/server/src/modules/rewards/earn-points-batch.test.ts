@@ -66,7 +66,7 @@ async function openSide(batched: boolean, on?: Database): Promise<Side> {
     clock: systemClock, timeZone: TIME_ZONE,
     transaction: transactionsOn(database.db),
     ledger: ledgerStore(), catalogue: catalogueStore(), vouchers: voucherStore(), rules: rulesStore(), awards: awardBatchStore(), giving: givingStore(), keys: idempotencyStore(),
-    identity: { membership: unused('identity') }, profiles: { card: unused('profiles'), cards: unused('profiles') },
+    identity: { membership: unused('identity'), rosterNameOf: unused('identity') }, profiles: { card: unused('profiles'), cards: unused('profiles') },
     voucherKeys: unused('voucherKeys'), seal: { close: unused('seal'), open: unused('seal') }, push: unused('push'), wakeIssuer: unused('wakeIssuer'),
   };
   // The deployment's default rules are switched off: each run brings its own.

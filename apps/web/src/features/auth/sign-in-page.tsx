@@ -38,10 +38,6 @@ type Step = { kind: 'address'; returning: boolean } | { kind: 'code'; challenge:
 /** What the person wrote for each channel, kept when they switch back and forth. */
 type Addresses = Record<CodeChannel, string>;
 
-/** The navigation state that makes the profile page say welcome. */
-export interface WelcomeState {
-  welcome: true;
-}
 
 /** Whole seconds until `deadline`, ticking down once a second. */
 function useSecondsUntil(deadline: number): number {
@@ -378,8 +374,8 @@ export function SignInPage() {
       throw error;
     }
     if (result.account.isNew && !explicitNext) {
-      const welcome: WelcomeState = { welcome: true };
-      void navigate('/profile', { replace: true, state: welcome });
+      // A new person is welcomed first: a name of their own, a language, a picture.
+      void navigate('/welcome', { replace: true });
     } else {
       void navigate(next, { replace: true });
     }

@@ -4,6 +4,7 @@ import { accountLabel } from '../auth/account-label.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { splitAround } from '../../i18n/split-around.ts';
 import { ConnectionsHome } from '../connections/connections-home.tsx';
+import { useOwnProfile } from '../profile/own-profile-context.tsx';
 import { ServerStatusCard } from '../status/server-status-card.tsx';
 import './home-page.css';
 
@@ -14,7 +15,9 @@ import './home-page.css';
 export function HomePage() {
   const { t } = useTranslation();
   const { account } = useSession();
-  const name = account ? accountLabel(account) : undefined;
+  const { profile, settled } = useOwnProfile();
+  // Their own name; the address only when the profile cannot be read, and nothing while it loads (no flash of an email).
+  const name = !account ? undefined : profile ? profile.displayName : settled ? accountLabel(account) : undefined;
   const isAdmin = account?.roles.includes('admin') ?? false;
   const title = name ? t('home.titleSignedIn', { name }) : t('home.title');
   const [before, after] = name ? splitAround(title, name) : [title, ''];

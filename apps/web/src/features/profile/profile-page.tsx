@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorReference } from '../../i18n/error-messages.ts';
 import { getOwnProfile } from '../../api/profiles.ts';
+import type { OwnProfile } from '../../api/profiles.ts';
 import type { Session } from '../../api/session.ts';
 import {
   AlertIcon,
@@ -27,15 +27,10 @@ import { PrivacyCard } from './privacy-card.tsx';
 import { ProfileCard } from './profile-card.tsx';
 import { ProfileForm } from './profile-form.tsx';
 import { SessionsCard } from './sessions-card.tsx';
+import { useOwnProfile } from './own-profile-context.tsx';
 import { useLoad } from './use-load.ts';
 import { YourDataCard } from './your-data-card.tsx';
 import './profile-page.css';
-
-/** Whether the page was opened to greet a new account: after a code (state) or an OpenID Connect sign-up (`?welcome=1`). */
-function isWelcome(state: unknown, search: string): boolean {
-  if (new URLSearchParams(search).get('welcome') === '1') return true;
-  return typeof state === 'object' && state !== null && 'welcome' in state && state.welcome === true;
-}
 
 function PartnerCard() {
   const { t } = useTranslation();
@@ -57,6 +52,7 @@ function PartnerCard() {
 function OwnProfileSections({ session }: { session: Session }) {
   const { t } = useTranslation();
   const profile = useLoad((signal) => getOwnProfile(session, signal), 'own-profile');
+  const shell = useOwnProfile();
   if (profile.state.status === 'loading') {
     return (
       <Card>
@@ -80,11 +76,16 @@ function OwnProfileSections({ session }: { session: Session }) {
     );
   }
   const { data } = profile.state;
+  // The header and the home greeting show the name too: they follow every change made here.
+  const changed = (next: OwnProfile) => {
+    profile.set(next);
+    shell.setProfile(next);
+  };
   return (
     <>
-      <ProfileCard session={session} profile={data} onProfile={profile.set} />
-      <ProfileForm session={session} profile={data} onProfile={profile.set} />
-      <PrivacyCard session={session} profile={data} onProfile={profile.set} />
+      <ProfileCard session={session} profile={data} onProfile={changed} />
+      <ProfileForm session={session} profile={data} onProfile={changed} />
+      <PrivacyCard session={session} profile={data} onProfile={changed} />
     </>
   );
 }
@@ -93,19 +94,10 @@ function OwnProfileSections({ session }: { session: Session }) {
 export function ProfilePage() {
   const { t } = useTranslation();
   const { status, account, restoreError, session } = useSession();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const [welcome, setWelcome] = useState(() => isWelcome(location.state, location.search));
   const [deleted, setDeleted] = useState(false);
   const heading = useRef<HTMLDivElement>(null);
 
-  // Say welcome once: a reload or coming back later should not say it again.
-  useEffect(() => {
-    if (isWelcome(location.state, location.search)) void navigate(location.pathname, { replace: true, state: null });
-  }, [location, navigate]);
-
   function signedOut() {
-    setWelcome(false);
     // The buttons that had focus are gone; start again from the page's heading.
     requestAnimationFrame(() => heading.current?.querySelector('h1')?.focus());
   }
@@ -148,11 +140,6 @@ export function ProfilePage() {
       ) : null}
       {status === 'signed-in' && account ? (
         <>
-          {welcome ? (
-            <Notice tone="success" role="status" icon={<CheckCircleIcon />} title={t('profile.welcome.title')}>
-              {t('profile.welcome.body')}
-            </Notice>
-          ) : null}
           <OwnProfileSections key={account.id} session={session} />
           <AccountCard session={session} account={account} />
           {account.roles.includes('officer') ? null : <OfficerClaimCard key={account.id} session={session} />}

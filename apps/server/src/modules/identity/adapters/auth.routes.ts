@@ -108,7 +108,7 @@ export function authRoutes(deps: IdentityDeps, options: { secureCookies: boolean
       try {
         const signedIn = await finishOidcSignIn(deps, options.oidc.provider, new URL(request.url, deps.publicUrl()), contextOf(request));
         setRefreshCookie(reply, signedIn);
-        return reply.redirect(signedIn.next ?? (signedIn.account.isNew ? '/profile?welcome=1' : '/'));
+        return reply.redirect(signedIn.next ?? (signedIn.account.isNew ? '/welcome' : '/'));
       } catch (error) {
         const code = error instanceof AppError ? error.code : 'IDENTITY_OIDC_FAILED';
         request.log.warn({ err: error }, 'OpenID Connect sign-in failed');

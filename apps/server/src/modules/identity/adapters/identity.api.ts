@@ -10,5 +10,8 @@ export function identityApi(deps: Pick<IdentityDeps, 'db' | 'organisations'>): I
       const { type, name, status } = found.organisation;
       return { organisationId, accountId, role: found.role, organisation: { type, name, status } };
     },
+    async rosterNameOf(accountId) {
+      return (await deps.organisations.rosterNameOf(deps.db, accountId)) ?? null;
+    },
   };
 }

@@ -71,6 +71,12 @@ export function organisationStore(): OrganisationStore {
           on conflict (organisation_id, email) do update set name = excluded.name, badge_number = excluded.badge_number, department = excluded.department, updated_at = now()`.execute(sqlOf(tx));
       }
     },
+    async rosterNameOf(tx, accountId) {
+      const rows = await sql<{ name: string }>`select r.name from identity.accounts a
+        join identity.roster_entries r on r.organisation_id = a.officer_precinct_id and r.email = a.email
+        where a.id = ${accountId} and a.deleted_at is null`.execute(sqlOf(tx));
+      return rows.rows[0]?.name;
+    },
     async listRoster(tx, organisationId, page) {
       const rows = await sql<{ name: string; email: string; badge_number: string; department: string }>`select name, email, badge_number, department from identity.roster_entries
         where organisation_id = ${organisationId} and (${page.after ?? null}::text is null or email > ${page.after ?? null}) order by email limit ${page.limit}`.execute(sqlOf(tx));

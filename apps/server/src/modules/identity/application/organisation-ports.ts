@@ -84,6 +84,8 @@ export interface OrganisationStore {
   findOrganisationByName(tx: Tx, type: OrganisationType, name: string): Promise<OrganisationRecord | undefined>;
   /** An organisation created already approved, without a requester (seeding). */
   insertActiveOrganisation(tx: Tx, org: { id: string; type: OrganisationType; name: string }, at: Date): Promise<void>;
+  /** The name on the roster of the precinct that verified this officer, matched by email; undefined when there is none. */
+  rosterNameOf(tx: Tx, accountId: string): Promise<string | undefined>;
   /** Marks an account, not yet a verified officer, as one of the precinct; false when it already was one. */
   verifyOfficer(tx: Tx, accountId: string, precinctId: string, at: Date): Promise<boolean>;
 }

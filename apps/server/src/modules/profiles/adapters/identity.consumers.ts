@@ -44,7 +44,8 @@ export function identityConsumers(deps: ProfilesDeps): Subscription[] {
       consumer: onCreated,
       types: ['identity.account-created.v1'],
       handle: idempotent(deps.db, onCreated, async (envelope, tx) => {
-        await createProfile(deps, tx, payloadOf(AccountCreatedV1, envelope).accountId);
+        const created = payloadOf(AccountCreatedV1, envelope);
+        await createProfile(deps, tx, created.accountId, { seeded: created.signedUpWith === 'seed' });
       }),
       onGiveUp: deadLetterRecorder(deps.db, onCreated),
     },

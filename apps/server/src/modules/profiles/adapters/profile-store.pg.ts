@@ -19,12 +19,14 @@ interface ProfileRow {
   points_spent: number;
   points_donated: number;
   trophies: number;
+  onboarded_at: Date | null;
+  language: 'en' | 'es' | null;
   created_at: Date;
   updated_at: Date;
 }
 
 const PROFILE_COLUMNS = sql`account_id, display_name, bio, precinct, avatar_updated_at, show_display_name, show_avatar, show_bio, show_connection_count,
-  connections_made, points_earned, points_spent, points_donated, trophies, created_at, updated_at`;
+  connections_made, points_earned, points_spent, points_donated, trophies, onboarded_at, language, created_at, updated_at`;
 
 function toProfile(row: ProfileRow): Profile {
   return {
@@ -35,6 +37,8 @@ function toProfile(row: ProfileRow): Profile {
     avatarUpdatedAt: row.avatar_updated_at,
     privacy: { displayName: row.show_display_name, avatar: row.show_avatar, bio: row.show_bio, connectionCount: row.show_connection_count },
     counters: { connectionsMade: row.connections_made, pointsEarned: row.points_earned, pointsSpent: row.points_spent, pointsDonated: row.points_donated, trophies: row.trophies },
+    onboardedAt: row.onboarded_at,
+    language: row.language,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -66,8 +70,8 @@ export function profileStore(): ProfileStore {
     async ensure(tx, profile, at) {
       await lockAccount(tx, profile.accountId);
       const { privacy } = profile;
-      await sql`insert into profiles.profiles (account_id, display_name, show_display_name, show_avatar, show_bio, show_connection_count, created_at, updated_at)
-        select ${profile.accountId}, ${profile.displayName}, ${privacy.displayName}, ${privacy.avatar}, ${privacy.bio}, ${privacy.connectionCount}, ${at}, ${at}
+      await sql`insert into profiles.profiles (account_id, display_name, show_display_name, show_avatar, show_bio, show_connection_count, onboarded_at, created_at, updated_at)
+        select ${profile.accountId}, ${profile.displayName}, ${privacy.displayName}, ${privacy.avatar}, ${privacy.bio}, ${privacy.connectionCount}, ${profile.onboarded ? at : null}, ${at}, ${at}
         where not exists (select 1 from profiles.deleted_accounts where account_id = ${profile.accountId})
         on conflict (account_id) do nothing`.execute(sqlOf(tx));
       const found = await sql<{ found: boolean }>`select exists (select 1 from profiles.profiles where account_id = ${profile.accountId}) as found`.execute(sqlOf(tx));
@@ -91,6 +95,10 @@ export function profileStore(): ProfileStore {
       await sql`update profiles.profiles set display_name = ${parts.displayName}, bio = ${parts.bio},
         show_display_name = ${privacy.displayName}, show_avatar = ${privacy.avatar}, show_bio = ${privacy.bio}, show_connection_count = ${privacy.connectionCount},
         updated_at = ${at}
+        where account_id = ${accountId}`.execute(sqlOf(tx));
+    },
+    async completeOnboarding(tx, accountId, parts, at) {
+      await sql`update profiles.profiles set display_name = ${parts.displayName}, language = ${parts.language}, onboarded_at = coalesce(onboarded_at, ${at}), updated_at = ${at}
         where account_id = ${accountId}`.execute(sqlOf(tx));
     },
     async setAvatar(tx, accountId, image, at) {

@@ -13,8 +13,8 @@ export function avatarUrl(accountId: string, updatedAt: Date): string {
   return `/api/v1/profiles/${accountId}/avatar?v=${updatedAt.getTime().toString(36)}`;
 }
 
-/** The owner's view of their profile. */
-export function presentOwnProfile(profile: Profile): OwnProfile {
+/** The owner's view of their profile (`suggestedName` only before the welcome step). */
+export function presentOwnProfile(profile: Profile, suggestedName: string | null = null): OwnProfile {
   return {
     accountId: profile.accountId,
     displayName: profile.displayName,
@@ -23,6 +23,9 @@ export function presentOwnProfile(profile: Profile): OwnProfile {
     avatarUrl: profile.avatarUpdatedAt ? avatarUrl(profile.accountId, profile.avatarUpdatedAt) : null,
     privacy: profile.privacy,
     counts: profile.counters,
+    onboarded: profile.onboardedAt !== null,
+    language: profile.language,
+    suggestedName,
     createdAt: profile.createdAt.toISOString(),
     updatedAt: profile.updatedAt.toISOString(),
   };

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AccountIdParams, OwnProfile, ProfileEdit, ProfileExport, PublicProfile } from '@heyblue/contracts/profiles';
+import { AccountIdParams, OwnProfile, ProfileEdit, ProfileExport, PublicProfile, WelcomeInput } from '@heyblue/contracts/profiles';
 import { requireActor } from '../../../platform/http/actor.ts';
 import { exportProfile } from '../application/export-profile.ts';
 import { getOwnProfile } from '../application/get-own-profile.ts';
 import type { ProfilesDeps } from '../application/profiles-deps.ts';
 import { updateProfile } from '../application/update-profile.ts';
 import { viewProfile } from '../application/view-profile.ts';
+import { completeWelcome, suggestedNameFor } from '../application/welcome.ts';
 import { presentOwnProfile, presentPublicProfile } from './profile-views.ts';
 
 const signedIn = [{ bearer: [] }];
@@ -18,7 +19,24 @@ export function profileRoutes(deps: ProfilesDeps): FastifyPluginAsyncTypebox {
     }, async (request, reply) => {
       const actor = requireActor(request);
       reply.header('cache-control', 'no-store');
-      return presentOwnProfile(await getOwnProfile(deps, actor.accountId));
+      const profile = await getOwnProfile(deps, actor.accountId);
+      return presentOwnProfile(profile, await suggestedNameFor(deps, profile));
+    });
+
+    app.put('/profiles/me/welcome', {
+      config: { rateLimit: { max: 30, timeWindow: 60_000 } },
+      schema: {
+        tags: ['profiles'],
+        summary: 'The welcome step after a first sign-in: your display name and language',
+        description: 'Marks the profile onboarded (the app stops asking). The name is trimmed, 1–40 characters. Safe to send again.',
+        security: signedIn,
+        body: WelcomeInput,
+        response: { 200: OwnProfile },
+      },
+    }, async (request, reply) => {
+      const actor = requireActor(request);
+      reply.header('cache-control', 'no-store');
+      return presentOwnProfile(await completeWelcome(deps, { accountId: actor.accountId, correlationId: request.id }, request.body));
     });
 
     app.patch('/profiles/me', {

@@ -1,3 +1,4 @@
+import type { IdentityApi } from '@heyblue/contracts/identity';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Transact, Tx } from '../../../platform/db/tx.ts';
 import type { profilesEvents } from '@heyblue/contracts/profiles';
@@ -14,6 +15,8 @@ export interface ProfilesDeps {
   readonly images: AvatarImages;
   readonly clock: Clock;
   readonly unitOfWork: UnitOfWorkPort<typeof profilesEvents>;
+  /** Identity's answers: the roster name behind an officer's suggested public name. */
+  readonly identity: IdentityApi;
 }
 
 /** Who asked: the signed-in account and the request, for event metadata. */

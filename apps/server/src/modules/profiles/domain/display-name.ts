@@ -20,6 +20,15 @@ export function normaliseDisplayName(raw: string): string {
   return name;
 }
 
+const DEMO_GIVEN = ['Alex', 'Sam', 'Jordan', 'Taylor', 'Morgan', 'Casey', 'Riley', 'Jamie', 'Avery', 'Quinn', 'Rosa', 'Malik', 'Priya', 'Diego', 'Amara', 'Chen', 'Lucía', 'Omar', 'Hana', 'Tomás'];
+const DEMO_INITIALS = 'ABCDEFGHJKLMNPRSTVW';
+
+/** A made-up name for a seeded (demo or test) account, like "Rosa M.": the same account always gets the same one. */
+export function demoDisplayName(accountId: string): string {
+  const digest = createHash('sha256').update(`demo:${accountId}`).digest();
+  return `${DEMO_GIVEN[(digest[0] ?? 0) % DEMO_GIVEN.length]} ${DEMO_INITIALS[(digest[1] ?? 0) % DEMO_INITIALS.length]}.`;
+}
+
 /**
  * The name a new profile starts with: "Neighbour" and four characters derived from the account id,
  * never from the email or phone, so nothing personal shows before the person picks a name. The same

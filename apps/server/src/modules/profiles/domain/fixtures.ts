@@ -12,6 +12,8 @@ export function aProfile(overrides: Partial<Profile> = {}): Profile {
     avatarUpdatedAt: at,
     privacy: DEFAULT_PRIVACY,
     counters: { connectionsMade: 3, pointsEarned: 120, pointsSpent: 40, pointsDonated: 10, trophies: 2 },
+    onboardedAt: at,
+    language: 'en',
     createdAt: at,
     updatedAt: at,
     ...overrides,

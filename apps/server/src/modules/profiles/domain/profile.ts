@@ -29,6 +29,13 @@ export interface Profile {
   readonly avatarUpdatedAt: Date | null;
   readonly privacy: Privacy;
   readonly counters: Counters;
+  /** When its person went through the welcome step; null until then. */
+  readonly onboardedAt: Date | null;
+  /** The language they read, once they chose one. */
+  readonly language: Language | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
+
+/** The languages the app speaks. */
+export type Language = 'en' | 'es';
