@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { IdentityApi } from '@heyblue/contracts/identity';
 import type { ProfilesApi } from '@heyblue/contracts/profiles';
 import { transactionsOn } from '../../platform/db/sql-of.ts';
+import { sharpImages } from '../../platform/images/sharp-images.ts';
 import type { ServerModule } from '../../platform/module.ts';
 import { avatarRoutes } from './adapters/avatar.routes.ts';
 import { identityConsumers } from './adapters/identity.consumers.ts';
@@ -17,7 +18,6 @@ import { profileStore } from './adapters/profile-store.pg.ts';
 import { profilesApi } from './adapters/profiles.api.ts';
 import { profileRoutes } from './adapters/profile.routes.ts';
 import { rewardsConsumers } from './adapters/rewards.consumers.ts';
-import { sharpAvatarImages } from './adapters/sharp-avatar-images.ts';
 import type { ProfilesDeps } from './application/profiles-deps.ts';
 import { profilesEvents } from '@heyblue/contracts/profiles';
 import { profilesErrors } from '@heyblue/contracts/profiles';
@@ -30,7 +30,7 @@ export const profilesModule: ServerModule<{ readonly identity: IdentityApi }, Pr
   errors: profilesErrors,
   create(platform, apis) {
     const deps: ProfilesDeps = {
-      db: platform.db, transaction: transactionsOn(platform.db), store: profileStore(), images: sharpAvatarImages(), clock: platform.clock, unitOfWork: platform.unitOfWork, identity: apis.identity,
+      db: platform.db, transaction: transactionsOn(platform.db), store: profileStore(), images: sharpImages(), clock: platform.clock, unitOfWork: platform.unitOfWork, identity: apis.identity,
     };
     return {
       routes: async (app) => {

@@ -1,16 +1,12 @@
 // How a profile is presented in the HTTP answers (their shapes are in @heyblue/contracts/profiles).
 import type { OwnProfile, PublicProfile as PublicProfileBody } from '@heyblue/contracts/profiles';
+import { imageVersion } from '../../../platform/http/image-answer.ts';
 import type { Profile } from '../domain/profile.ts';
 import type { PublicProfile } from '../domain/visibility.ts';
 
-/** The entity tag of a picture version. */
-export function avatarTag(updatedAt: Date): string {
-  return `"${updatedAt.getTime().toString(36)}"`;
-}
-
 /** Where a picture version is served; the version makes the URL safe to cache. */
 export function avatarUrl(accountId: string, updatedAt: Date): string {
-  return `/api/v1/profiles/${accountId}/avatar?v=${updatedAt.getTime().toString(36)}`;
+  return `/api/v1/profiles/${accountId}/avatar?v=${imageVersion(updatedAt)}`;
 }
 
 /** The owner's view of their profile (`suggestedName` only before the welcome step). */

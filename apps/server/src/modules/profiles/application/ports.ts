@@ -1,5 +1,4 @@
 import type { Tx } from '../../../platform/db/tx.ts';
-import type { ImageFacts } from '../domain/avatar-rules.ts';
 import type { CounterChange } from '../domain/counters.ts';
 import type { Language, Privacy, Profile } from '../domain/profile.ts';
 
@@ -34,12 +33,4 @@ export interface ProfileStore {
   addToCounters(tx: Tx, changes: readonly CounterChange[]): Promise<void>;
   /** Deletes the profile and its picture, and remembers that the account is gone so nothing re-creates it. */
   remove(tx: Tx, accountId: string, at: Date): Promise<void>;
-}
-
-/** Reads and converts pictures. */
-export interface AvatarImages {
-  /** What the bytes really are, whatever the client declared; null when they are no picture at all. */
-  inspect(bytes: Buffer): Promise<ImageFacts | null>;
-  /** A square WebP of `side` pixels, cropped to cover, upright, without metadata; null when the picture cannot be decoded. */
-  toAvatar(bytes: Buffer, side: number): Promise<Buffer | null>;
 }

@@ -3,7 +3,8 @@ import type { Clock } from '../../../platform/clock.ts';
 import type { Transact, Tx } from '../../../platform/db/tx.ts';
 import type { profilesEvents } from '@heyblue/contracts/profiles';
 import type { UnitOfWorkPort } from '../../../platform/events/unit-of-work-port.ts';
-import type { AvatarImages, ProfileStore } from './ports.ts';
+import type { ImageConverter } from '../../../platform/images/images.ts';
+import type { ProfileStore } from './ports.ts';
 
 /** What profiles' use cases need. */
 export interface ProfilesDeps {
@@ -12,7 +13,8 @@ export interface ProfilesDeps {
   /** Runs work in one transaction that writes no events. */
   readonly transaction: Transact;
   readonly store: ProfileStore;
-  readonly images: AvatarImages;
+  /** Reads and converts uploaded pictures. */
+  readonly images: ImageConverter;
   readonly clock: Clock;
   readonly unitOfWork: UnitOfWorkPort<typeof profilesEvents>;
   /** Identity's answers: the roster name behind an officer's suggested public name. */

@@ -1,12 +1,8 @@
 import sharp from 'sharp';
-import type { AvatarImages } from '../application/ports.ts';
-import { AVATAR_MAX_SIDE } from '../domain/avatar-rules.ts';
-
-// Decoding stops at this many pixels, whatever the header claimed: a second guard against decompression bombs.
-const MAX_INPUT_PIXELS = AVATAR_MAX_SIDE * AVATAR_MAX_SIDE;
+import type { ImageConverter } from './images.ts';
 
 /** Pictures read and converted with sharp (libvips), off the event loop. */
-export function sharpAvatarImages(): AvatarImages {
+export function sharpImages(): ImageConverter {
   return {
     async inspect(bytes) {
       try {
@@ -16,12 +12,13 @@ export function sharpAvatarImages(): AvatarImages {
         return null;
       }
     },
-    async toAvatar(bytes, side) {
+    async toWebp(bytes, size, maxSide) {
       try {
+        // Decoding stops at this many pixels, whatever the header claimed: a second guard against decompression bombs.
         // rotate() with no angle applies the EXIF orientation; the output keeps no metadata unless asked to.
-        return await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+        return await sharp(bytes, { limitInputPixels: maxSide * maxSide, failOn: 'error' })
           .rotate()
-          .resize(side, side, { fit: 'cover' })
+          .resize(size.width, size.height, { fit: 'cover' })
           .webp({ quality: 82 })
           .toBuffer();
       } catch {
