@@ -119,7 +119,7 @@ async function seedCatalogue(stage: RewardsStage): Promise<Array<{ id: string }>
     // Each partner's till on its own address (the partner write limit is 120 a minute per address).
     const created = await stage.server.app.inject({
       method: 'POST', url: `/api/v1/rewards/organisations/${partner.id}/offers`, headers: { authorization: `Bearer ${partner.owner.token}` }, remoteAddress: `10.97.${n}.1`,
-      payload: { title: `Offer ${n}`, description: 'A benchmark offer', category: 'food', pricePoints: 5 + (n % 20), stock: 1_000_000, perUserLimit: n % 2 === 0 ? null : 1000, endsAt: null, locations: [], voucherValidDays: 30 },
+      payload: { title: `Offer ${n}`, description: 'A benchmark offer', category: 'food-drink', pricePoints: 5 + (n % 20), stock: 1_000_000, perUserLimit: n % 2 === 0 ? null : 1000, endsAt: null, locations: [], voucherValidDays: 30 },
     });
     if (created.statusCode !== 201) throw new Error(`offer not created: ${created.body}`);
     offers.push(created.json<{ offer: { id: string } }>().offer);

@@ -37,6 +37,11 @@ let serial = 0;
 /** The matrix for the API under /api/v1. */
 export const apiMatrix: readonly MatrixEntry[] = [
   { route: 'GET /api/v1/meta', access: 'public', request: () => ({ url: '/api/v1/meta' }) },
+  { route: 'GET /api/v1/map/style.json', access: 'public', request: () => ({ url: '/api/v1/map/style.json' }) },
+  // The proxy fetches only from the configured basemap (none in tests): a 404 for anyone, never a 401.
+  { route: 'GET /api/v1/map/p/:host/*', access: 'public', request: () => ({ url: '/api/v1/map/p/tiles.example/1/2/3.pbf' }), alsoFine: [404] },
+  // No geocoder is configured in tests: a signed-in person is told so (404), anonymous gets 401.
+  { route: 'GET /api/v1/map/geocode', access: 'self', request: () => ({ url: '/api/v1/map/geocode?q=times%20square' }), alsoFine: [404] },
   { route: 'GET /api/v1/dev/outbox', access: 'public', request: () => ({ url: '/api/v1/dev/outbox' }) },
   { route: 'POST /api/v1/auth/codes', access: 'public', request: () => ({ url: '/api/v1/auth/codes', payload: { channel: 'email', address: `m${++serial}@matrix.example` } }) },
   { route: 'POST /api/v1/auth/codes/:challengeId/verify', access: 'public', alsoFine: [400], request: async (w) => ({ url: `/api/v1/auth/codes/${await w.challenge()}/verify`, payload: { code: 'abcdef' } }) },
@@ -117,7 +122,7 @@ function rewardsMatrix(): MatrixEntry[] {
   const key = (): Record<string, string> => ({ 'idempotency-key': `matrix-${++serial}-${Date.now()}` });
   const retailer = (w: World, rest: string): string => `/api/v1/rewards/organisations/${w.retailerA}${rest}`;
   const charity = (w: World, rest: string): string => `/api/v1/rewards/organisations/${w.charityA}${rest}`;
-  const offer = { title: 'Matrix tea', description: '', category: 'food', pricePoints: 5, stock: 10, perUserLimit: null, endsAt: null, locations: [], voucherValidDays: 30 };
+  const offer = { title: 'Matrix tea', description: '', category: 'food-drink', pricePoints: 5, stock: 10, perUserLimit: null, endsAt: null, locations: [], voucherValidDays: 30 };
   const rule = { name: 'Matrix rule', active: false, kinds: ['virtual'], locationVerified: 'any', points: { citizen: 1, officer: 1 }, timeWindow: null, area: null, bonus: 'none', caps: { perPairPerDay: null, perUserPerDay: null, budget: null } };
   const settings = { citizenGiftsEnabled: false, giftDailyCap: 500, donationDailyCap: 5000, pointValueCents: 1, pairConnectionsPerDay: 3 };
   const month = new Date().toISOString().slice(0, 7);
@@ -144,6 +149,10 @@ function rewardsMatrix(): MatrixEntry[] {
     { route: 'GET /api/v1/rewards/organisations/:orgId/offers', access: { allow: membersOfA }, request: (w) => ({ url: retailer(w, '/offers') }) },
     { route: 'POST /api/v1/rewards/organisations/:orgId/offers', access: { allow: membersOfA }, request: (w) => ({ url: retailer(w, '/offers'), payload: offer }) },
     { route: 'PATCH /api/v1/rewards/organisations/:orgId/offers/:offerId', access: { allow: membersOfA }, request: async (w) => ({ url: retailer(w, `/offers/${await w.offerOfA()}`), payload: { stock: 1000 } }) },
+    // An empty form: the picture routes answer a member 400 (no file) and anyone else 401 or 404 before reading it.
+    { route: 'PUT /api/v1/rewards/organisations/:orgId/offers/:offerId/image', access: { allow: membersOfA }, alsoFine: [400], request: async (w) => ({ url: retailer(w, `/offers/${await w.offerOfA()}/image`), headers: { 'content-type': 'multipart/form-data; boundary=matrix' }, payload: '--matrix--\r\n' }) },
+    { route: 'DELETE /api/v1/rewards/organisations/:orgId/offers/:offerId/image', access: { allow: membersOfA }, request: async (w) => ({ url: retailer(w, `/offers/${await w.offerOfA()}/image`) }) },
+    { route: 'GET /api/v1/rewards/offers/:offerId/image', access: 'public', alsoFine: [404], request: async (w) => ({ url: `/api/v1/rewards/offers/${await w.offerOfA()}/image` }) },
     { route: 'GET /api/v1/rewards/organisations/:orgId/redemptions', access: { allow: membersOfA }, request: (w) => ({ url: retailer(w, '/redemptions') }) },
     // A typed code with a wrong check symbol: members hear that (400), outsiders that there is no such organisation.
     { route: 'POST /api/v1/rewards/organisations/:orgId/vouchers/check', access: { allow: membersOfA }, alsoFine: [400], request: (w) => ({ url: retailer(w, '/vouchers/check'), payload: { code: 'ABCDE-FGHJK' } }) },
@@ -151,6 +160,9 @@ function rewardsMatrix(): MatrixEntry[] {
     { route: 'GET /api/v1/rewards/organisations/:orgId/causes', access: { allow: membersOfA }, request: (w) => ({ url: charity(w, '/causes') }) },
     { route: 'POST /api/v1/rewards/organisations/:orgId/causes', access: { allow: membersOfA }, request: (w) => ({ url: charity(w, '/causes'), payload: { kind: 'family', title: 'Matrix family', description: '', goalPoints: 100 } }) },
     { route: 'PATCH /api/v1/rewards/organisations/:orgId/causes/:causeId', access: { allow: membersOfA }, request: async (w) => ({ url: charity(w, `/causes/${await w.causeOfA()}`), payload: { description: 'Changed' } }) },
+    { route: 'PUT /api/v1/rewards/organisations/:orgId/causes/:causeId/image', access: { allow: membersOfA }, alsoFine: [400], request: async (w) => ({ url: charity(w, `/causes/${await w.causeOfA()}/image`), headers: { 'content-type': 'multipart/form-data; boundary=matrix' }, payload: '--matrix--\r\n' }) },
+    { route: 'DELETE /api/v1/rewards/organisations/:orgId/causes/:causeId/image', access: { allow: membersOfA }, request: async (w) => ({ url: charity(w, `/causes/${await w.causeOfA()}/image`) }) },
+    { route: 'GET /api/v1/rewards/causes/:causeId/image', access: 'public', alsoFine: [404], request: async (w) => ({ url: `/api/v1/rewards/causes/${await w.causeOfA()}/image` }) },
     { route: 'GET /api/v1/rewards/organisations/:orgId/donations', access: { allow: membersOfA }, request: (w) => ({ url: charity(w, '/donations') }) },
     { route: 'GET /api/v1/rewards/organisations/:orgId/statements/:month', access: { allow: membersOfA }, request: (w) => ({ url: charity(w, `/statements/${month}`) }) },
     { route: 'GET /api/v1/rewards/rules', access: { allow: admin }, request: () => ({ url: '/api/v1/rewards/rules' }) },

@@ -105,7 +105,7 @@ export async function buildWorld(server: Server): Promise<World> {
     retailerA,
     charityA,
     offerOfA: () =>
-      (offerOfA ??= as('ownerA', 'POST', `/rewards/organisations/${retailerA}/offers`, { title: 'Matrix coffee', description: '', category: 'food', pricePoints: 5, stock: 1000, perUserLimit: null, endsAt: null, locations: [], voucherValidDays: 30 }).then((r) => {
+      (offerOfA ??= as('ownerA', 'POST', `/rewards/organisations/${retailerA}/offers`, { title: 'Matrix coffee', description: '', category: 'food-drink', pricePoints: 5, stock: 1000, perUserLimit: null, endsAt: null, locations: [], voucherValidDays: 30 }).then((r) => {
         assert.equal(r.statusCode, 201, r.body);
         return r.json().offer.id;
       })),

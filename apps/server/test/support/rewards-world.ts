@@ -181,7 +181,7 @@ export async function prepareWorld(url: string, cast: Cast, issuerUrl: string): 
   const town = await organisation(townOwner, 'municipality', 'Crash Town');
   const offer = async (owner: Actor, organisationId: string, fields: { title: string; pricePoints: number; stock: number; perUserLimit?: number; issuerUrl?: string }): Promise<WorldOffer> => {
     const created = (await ok(api(url, owner, 'POST', `/rewards/organisations/${organisationId}/offers`, {
-      description: 'For the crash test', category: 'test', perUserLimit: null, endsAt: null, locations: [], voucherValidDays: 30, ...fields,
+      description: 'For the crash test', category: 'other', perUserLimit: null, endsAt: null, locations: [], voucherValidDays: 30, ...fields,
     }), 201, `offer ${fields.title}`)) as { offer: { id: string } };
     return { id: created.offer.id, organisationId, pricePoints: fields.pricePoints, stock: fields.stock, external: fields.issuerUrl !== undefined };
   };

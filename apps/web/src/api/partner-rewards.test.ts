@@ -12,6 +12,10 @@ import {
   listDonations,
   listOrganisationOffers,
   previewRules,
+  removeCauseImage,
+  removeOfferImage,
+  setCauseImage,
+  setOfferImage,
   updateOffer,
   updateRule,
 } from './partner-rewards.ts';
@@ -33,7 +37,8 @@ const offer = {
   kind: 'offer',
   title: 'Free coffee',
   description: 'One coffee',
-  category: 'food',
+  category: 'food-drink',
+  imageUrl: null,
   pricePoints: 100,
   stockLeft: 20,
   perUserLimit: null,
@@ -110,6 +115,26 @@ test('pausing an offer patches its status and reads the offer back', async () =>
   assert.deepEqual(calls[0], { method: 'PATCH', path: '/api/v1/rewards/organisations/org1/offers/o1', body: { status: 'paused' } });
   assert.equal(changed.status, 'paused');
   await assert.rejects(updateOffer(fakeApi(offer).api, 'org1', 'o1', { status: 'paused' }), TypeError, 'the offer comes inside { offer }');
+});
+
+test('a picture is sent as one file in a form, and the offer or cause comes back with its URL', async () => {
+  const pictured = { ...offer, imageUrl: `/api/v1/rewards/offers/${ids.offer}/image?v=k1` };
+  const { api, calls } = fakeApi({ offer: pictured });
+  const file = new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' });
+  assert.equal((await setOfferImage(api, 'org1', 'o1', file)).imageUrl, pictured.imageUrl);
+  assert.equal(calls[0]?.method, 'PUT');
+  assert.equal(calls[0]?.path, '/api/v1/rewards/organisations/org1/offers/o1/image');
+  const form = calls[0]?.body;
+  assert.ok(form instanceof FormData);
+  assert.deepEqual([...form.keys()], ['image'], 'one part, nothing else');
+  assert.equal((await removeOfferImage(fakeApi({ offer }).api, 'org1', 'o1')).imageUrl, null);
+  const cause = { id: ids.cause, organisationId: ids.org, organisationName: 'Food Bank', kind: 'cause', title: 'Meals', description: '', imageUrl: `/api/v1/rewards/causes/${ids.cause}/image?v=k2`, goalPoints: null, receivedPoints: 0, active: true };
+  const causeCalls = fakeApi({ cause });
+  assert.equal((await setCauseImage(causeCalls.api, 'org1', ids.cause, file)).imageUrl, cause.imageUrl);
+  assert.equal(causeCalls.calls[0]?.path, `/api/v1/rewards/organisations/org1/causes/${ids.cause}/image`);
+  const removal = fakeApi({ cause: { ...cause, imageUrl: null } });
+  assert.equal((await removeCauseImage(removal.api, 'org1', ids.cause)).imageUrl, null);
+  assert.equal(removal.calls[0]?.method, 'DELETE');
 });
 
 test('the till checks a code and reads the voucher; an unknown voucher status is refused', async () => {

@@ -16,7 +16,7 @@ import type { CursorPage } from './decode.ts';
 import type { Method, RequestOptions } from './http.ts';
 
 export type { CursorPage };
-export type { Cause, CauseInput, CausePatch, OfferInput, OfferLocation, OfferPatch, OfferStatus, OrganisationSummary, Preview, PreviewInput, PreviewLine, RewardsSettings, Rule, RuleDefinition, TillVoucher, TimeWindow, VoucherStatus } from '@heyblue/contracts/rewards';
+export type { Cause, CauseInput, CausePatch, OfferCategory, OfferInput, OfferLocation, OfferPatch, OfferStatus, OrganisationSummary, Preview, PreviewInput, PreviewLine, RewardsSettings, Rule, RuleDefinition, TillVoucher, TimeWindow, VoucherStatus } from '@heyblue/contracts/rewards';
 export type { CauseKind, ConnectionKind, LocationCheck, RuleBonus };
 /** A retailer's offer or a municipality's scheme, as its organisation sees it. */
 export type Offer = PartnerOffer;
@@ -103,6 +103,36 @@ export async function createOffer(api: PartnerRewardsApi, orgId: string, input: 
 /** Changes an offer: its fields, its stock left, or its status. */
 export async function updateOffer(api: PartnerRewardsApi, orgId: string, offerId: string, patch: OfferPatch): Promise<Offer> {
   return (await api.send('PATCH', orgPath(orgId, `/offers/${encodeURIComponent(offerId)}`), patch, { decode: decodeOffer })).offer;
+}
+
+/** A picture's upload: one file in a multipart form (its name is ignored by the server). */
+function pictureForm(file: Blob): FormData {
+  const form = new FormData();
+  form.append('image', file, 'picture');
+  return form;
+}
+
+// Up to 8 MB on a slow connection: allow far longer than the usual 15 s.
+const pictureTimeoutMs = 120_000;
+
+/** Sets an offer's picture (a JPEG, PNG or WebP; the server keeps an 800×500 WebP); answers the offer. */
+export async function setOfferImage(api: PartnerRewardsApi, orgId: string, offerId: string, file: Blob): Promise<Offer> {
+  return (await api.send('PUT', orgPath(orgId, `/offers/${encodeURIComponent(offerId)}/image`), pictureForm(file), { decode: decodeOffer, timeoutMs: pictureTimeoutMs })).offer;
+}
+
+/** Removes an offer's picture; answers the offer. */
+export async function removeOfferImage(api: PartnerRewardsApi, orgId: string, offerId: string): Promise<Offer> {
+  return (await api.send('DELETE', orgPath(orgId, `/offers/${encodeURIComponent(offerId)}/image`), undefined, { decode: decodeOffer })).offer;
+}
+
+/** Sets a cause's picture; answers the cause. */
+export async function setCauseImage(api: PartnerRewardsApi, orgId: string, causeId: string, file: Blob): Promise<Cause> {
+  return (await api.send('PUT', orgPath(orgId, `/causes/${encodeURIComponent(causeId)}/image`), pictureForm(file), { decode: decodeCause, timeoutMs: pictureTimeoutMs })).cause;
+}
+
+/** Removes a cause's picture; answers the cause. */
+export async function removeCauseImage(api: PartnerRewardsApi, orgId: string, causeId: string): Promise<Cause> {
+  return (await api.send('DELETE', orgPath(orgId, `/causes/${encodeURIComponent(causeId)}/image`), undefined, { decode: decodeCause })).cause;
 }
 
 /** A page of the vouchers issued for the organisation's offers. */

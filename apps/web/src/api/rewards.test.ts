@@ -26,7 +26,8 @@ const offer = {
   kind: 'offer',
   title: 'Free coffee',
   description: 'One coffee',
-  category: 'food',
+  category: 'food-drink',
+  imageUrl: '/api/v1/rewards/offers/x/image?v=1',
   pricePoints: 100,
   stockLeft: 20,
   perUserLimit: 1,
@@ -100,15 +101,18 @@ test('offers are searched near a point and read whole; a text distance or a miss
   const page = await searchOffers(api, { q: 'coffee', kind: 'offer', near: { lat: 40.75, lon: -73.99 }, radiusKm: 2 });
   assert.equal(calls[0]?.path, '/api/v1/rewards/offers?q=coffee&kind=offer&near=40.75000%2C-73.99000&radiusKm=2');
   assert.deepEqual(page.items, [offer]);
+  await searchOffers(api, { category: 'culture-leisure', maxPoints: 150, near: { lat: 40.75, lon: -73.99 } });
+  assert.equal(calls[1]?.path, '/api/v1/rewards/offers?category=culture-leisure&maxPoints=150&near=40.75000%2C-73.99000', 'nearest first without a radius');
   assert.deepEqual(await getOffer(fakeApi({ offer }).api, ids.offer), offer);
+  await assert.rejects(getOffer(fakeApi({ offer: { ...offer, category: 'food' } }).api, ids.offer), TypeError, 'a category outside the list');
   await assert.rejects(getOffer(fakeApi({ offer: { ...offer, distanceKm: '0.4' } }).api, ids.offer), TypeError);
   const { title: _title, ...untitled } = offer;
   await assert.rejects(searchOffers(fakeApi({ items: [untitled], nextCursor: null }).api, {}), TypeError);
 });
 
-test('categories and colleagues are lists of strings', async () => {
-  assert.deepEqual(await listCategories(fakeApi({ items: ['food', 'books'] }).api), ['food', 'books']);
-  await assert.rejects(listCategories(fakeApi({ items: ['food', 3] }).api), TypeError);
+test('categories are of the fixed list, and colleagues a list of ids', async () => {
+  assert.deepEqual(await listCategories(fakeApi({ items: ['food-drink', 'shopping'] }).api), ['food-drink', 'shopping']);
+  await assert.rejects(listCategories(fakeApi({ items: ['food-drink', 'books'] }).api), TypeError);
   assert.deepEqual(await listColleagues(fakeApi({ items: [{ accountId: ids.colleague }] }).api), [ids.colleague]);
   await assert.rejects(listColleagues(fakeApi({ items: [{ accountId: 'someone' }] }).api), TypeError);
 });

@@ -1,7 +1,7 @@
 /** Rewards calls for citizens and officers (see docs/rewards-api.md). Answers are checked against the server's own schemas (@heyblue/contracts/rewards). */
 import {
   CategoriesAnswer, CausePage, ColleaguesAnswer, DonationWithBalance, GiftWithBalance, MovementPage, OfferAnswer, OfferPage, VoucherAnswer, VoucherPage, VoucherWithBalance, WalletAnswer,
-  type GiftInput, type Offer, type OfferKind, type Voucher, type Wallet,
+  type GiftInput, type Offer, type OfferCategory, type OfferKind, type Voucher, type Wallet,
 } from '@heyblue/contracts/rewards';
 import { precompiledChecks } from '@heyblue/contracts/rewards/checks';
 import { decoderOf, usePrecompiledChecks } from './contract.ts';
@@ -10,8 +10,10 @@ import type { Method, RequestOptions } from './http.ts';
 
 export type { CursorPage };
 export type {
-  Cause, Donation, DonationWithBalance, Gift, GiftWithBalance, Movement, MovementKind, Offer, OfferKind, OfferLocation, RewardsRole, Voucher, VoucherStatus, VoucherWithBalance, Wallet,
+  Cause, Donation, DonationWithBalance, Gift, GiftWithBalance, Movement, MovementKind, Offer, OfferCategory, OfferKind, OfferLocation, RewardsRole, Voucher, VoucherStatus, VoucherWithBalance, Wallet,
 } from '@heyblue/contracts/rewards';
+/** Every offer category, in the order the app shows them. */
+export { offerCategories } from '@heyblue/contracts/rewards';
 
 // The rewards schemas' checks compiled ahead of time (the page may not evaluate code).
 usePrecompiledChecks(precompiledChecks);
@@ -45,12 +47,15 @@ export interface PageQuery {
   limit?: number | undefined;
 }
 
-/** How to search offers: text, category, kind, and near a point (nearest first). */
+/** How to search offers: text, category, kind, price, and near a point (nearest first). */
 export interface OfferSearch extends PageQuery {
   q?: string | undefined;
-  category?: string | undefined;
+  category?: OfferCategory | undefined;
   kind?: OfferKind | undefined;
+  /** Only offers that cost at most this many points. */
+  maxPoints?: number | undefined;
   near?: { lat: number; lon: number } | undefined;
+  /** With `near`: only offers within this many kilometres (without it, every offer, nearest first). */
   radiusKm?: number | undefined;
 }
 
@@ -88,12 +93,14 @@ export function statementPath(month: string): string {
 /** A page of active offers. */
 export function searchOffers(api: RewardsApi, search: OfferSearch, signal?: AbortSignal): Promise<OfferPage> {
   const near = search.near ? `${search.near.lat.toFixed(5)},${search.near.lon.toFixed(5)}` : undefined;
-  const path = `${base}/offers${query({ q: search.q, category: search.category, kind: search.kind, near, radiusKm: search.near ? search.radiusKm : undefined, cursor: search.cursor, limit: search.limit })}`;
+  const path = `${base}/offers${query({
+    q: search.q, category: search.category, kind: search.kind, maxPoints: search.maxPoints, near, radiusKm: search.near ? search.radiusKm : undefined, cursor: search.cursor, limit: search.limit,
+  })}`;
   return api.get(path, { signal, decode: decodeOfferPage });
 }
 
-/** The categories offers use. */
-export async function listCategories(api: RewardsApi, signal?: AbortSignal): Promise<string[]> {
+/** The categories open offers are in, in the list's order. */
+export async function listCategories(api: RewardsApi, signal?: AbortSignal): Promise<OfferCategory[]> {
   return (await api.get(`${base}/offers/categories`, { signal, decode: decodeCategories })).items;
 }
 

@@ -205,7 +205,7 @@ async function setUpPartners(server: SeededServer): Promise<RewardsWorld> {
 
 /** What an offer is created with in these tests, unless a test says otherwise. */
 export function offerInput(changes: Record<string, unknown> = {}): Record<string, unknown> {
-  return { title: 'Free coffee', description: 'Any hot drink, any size.', category: 'food', pricePoints: 120, stock: 10, perUserLimit: 2, endsAt: null, locations: [{ name: 'Corner Café', lat: 40.7585, lon: -73.9851 }], voucherValidDays: 30, ...changes };
+  return { title: 'Free coffee', description: 'Any hot drink, any size.', category: 'food-drink', pricePoints: 120, stock: 10, perUserLimit: 2, endsAt: null, locations: [{ name: 'Corner Café', lat: 40.7585, lon: -73.9851 }], voucherValidDays: 30, ...changes };
 }
 
 /** Publishes an offer for a partner through the API; answers the offer's id. */

@@ -37,5 +37,12 @@ export const rewardsErrors = defineErrors({
   REWARDS_RULE_INVALID: { status: 400, message: 'That rule cannot be saved.' },
   REWARDS_OFFER_INVALID: { status: 400, message: 'That offer cannot be saved.' },
   REWARDS_MONTH_INVALID: { status: 400, message: 'A month is written YYYY-MM.' },
+  REWARDS_IMAGE_MISSING: { status: 400, message: 'Send the picture as a file in a multipart/form-data body.' },
+  REWARDS_IMAGE_FORM_INVALID: { status: 400, message: 'Send one picture file and nothing else.' },
+  REWARDS_IMAGE_TOO_LARGE: { status: 413, message: 'That picture is too large; the limit is 8 MiB.' },
+  REWARDS_IMAGE_UNSUPPORTED_TYPE: { status: 415, message: 'That file is not a JPEG, PNG or WebP picture.' },
+  REWARDS_IMAGE_DIMENSIONS_TOO_LARGE: { status: 400, message: 'That picture is too big; at most 8000 pixels a side.' },
+  REWARDS_IMAGE_UNREADABLE: { status: 400, message: 'That picture could not be read; it may be damaged.' },
+  REWARDS_IMAGE_NOT_FOUND: { status: 404, message: 'There is no picture here.' },
   REWARDS_SHORT_CODE_RATE_LIMITED: { status: 429, message: 'Too many typed codes from this till; wait a minute or scan the QR code.' },
 });

@@ -86,6 +86,26 @@ export const OfferLocation = Type.Object({
 }, { additionalProperties: false });
 export type OfferLocation = Static<typeof OfferLocation>;
 
+/**
+ * What an offer is for: a fixed list (the app shows it as chips and says it in each language). A
+ * municipality's fees and fines paid in points are `civic-fees`; anything else that fits none is `other`.
+ */
+export const OfferCategory = Type.Union([
+  Type.Literal('food-drink'), Type.Literal('groceries'), Type.Literal('shopping'), Type.Literal('culture-leisure'), Type.Literal('sport-fitness'),
+  Type.Literal('transport'), Type.Literal('services'), Type.Literal('civic-fees'), Type.Literal('health-wellbeing'), Type.Literal('other'),
+], { description: 'one of a fixed list of categories' });
+export type OfferCategory = Static<typeof OfferCategory>;
+
+/** Every offer category, in the order the app shows them. */
+export const offerCategories = literalsOf(OfferCategory);
+
+/** An offer's or cause's picture (a 16:10 WebP); the `v` parameter changes with it, so it may be cached. */
+const ImageUrl = Nullable(Type.String({ description: 'the picture (800×500 WebP); null without one; the `v` parameter changes with it, so it may be cached' }));
+
+/** A picture's version in its URL (`?v=`), only to bust caches. */
+export const ImageQuery = Type.Object({ v: Type.Optional(Type.String({ maxLength: 20, description: 'the picture version, only to bust caches' })) });
+export type ImageQuery = Static<typeof ImageQuery>;
+
 /** The fields every view of an offer has. */
 export const offerFields = {
   id: Uuid('the offer'),
@@ -94,7 +114,8 @@ export const offerFields = {
   kind: OfferKind,
   title: Type.String(),
   description: Type.String(),
-  category: Type.String(),
+  category: OfferCategory,
+  imageUrl: ImageUrl,
   pricePoints: Points('what a voucher costs'),
   stockLeft: Type.Integer({ description: 'vouchers left to issue' }),
   perUserLimit: Nullable(Type.Integer({ description: 'vouchers one person may hold' })),
@@ -110,14 +131,15 @@ export const offerFields = {
 export const Offer = Type.Object({ ...offerFields, distanceKm: Nullable(Type.Number({ description: 'set when searched with `near`' })) });
 export type Offer = Static<typeof Offer>;
 
-/** `GET /rewards/offers`: by text, category, kind, and within radiusKm of near=lat,lon. */
+/** `GET /rewards/offers`: by text, category, kind and price; nearest first with near=lat,lon (within radiusKm when given). */
 export const OfferSearchQuery = Type.Object({
   ...PageQuery.properties,
   q: Type.Optional(Type.String({ maxLength: 100 })),
-  category: Type.Optional(Type.String({ maxLength: 40 })),
+  category: Type.Optional(OfferCategory),
   kind: Type.Optional(OfferKind),
-  near: Type.Optional(Type.String({ maxLength: 60, description: 'lat,lon in degrees; then nearest first' })),
-  radiusKm: Type.Optional(Type.Number({ minimum: 0.1, maximum: 500, default: 10 })),
+  maxPoints: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000, description: 'only offers that cost at most this many points' })),
+  near: Type.Optional(Type.String({ maxLength: 60, description: 'lat,lon in degrees; then nearest first by the nearest of each offer’s places, offers without a place last' })),
+  radiusKm: Type.Optional(Type.Number({ minimum: 0.1, maximum: 500, description: 'with near: only offers with a place this close' })),
 });
 export type OfferSearchQuery = Static<typeof OfferSearchQuery>;
 
@@ -133,8 +155,8 @@ export type OfferAnswer = Static<typeof OfferAnswer>;
 export const OfferParams = Type.Object({ offerId: Uuid() });
 export type OfferParams = Static<typeof OfferParams>;
 
-/** `GET /rewards/offers/categories`: the categories offers use. */
-export const CategoriesAnswer = Type.Object({ items: Type.Array(Type.String()) });
+/** `GET /rewards/offers/categories`: the categories open offers are in, in the list's order. */
+export const CategoriesAnswer = Type.Object({ items: Type.Array(OfferCategory) });
 export type CategoriesAnswer = Static<typeof CategoriesAnswer>;
 
 /** A voucher as its holder sees it. */
@@ -187,6 +209,7 @@ export const Cause = Type.Object({
   kind: CauseKind,
   title: Type.String(),
   description: Type.String(),
+  imageUrl: ImageUrl,
   goalPoints: Nullable(Points()),
   receivedPoints: Points(),
   active: Type.Boolean(),

@@ -2,7 +2,7 @@
 // its causes, the donations it received and its points' balance.
 import { Type, type Static } from 'typebox';
 import { Nullable, PageOf, Time, Uuid } from '../shared/http.ts';
-import { Cause, CauseKind, OfferLocation, OfferStatus, VoucherStatus, offerFields } from './http.ts';
+import { Cause, CauseKind, OfferCategory, OfferLocation, OfferStatus, VoucherStatus, offerFields } from './http.ts';
 
 /** What kind of organisation rewards knows. */
 export const RewardsOrganisationType = Type.Union([Type.Literal('retailer'), Type.Literal('charity'), Type.Literal('municipality'), Type.Literal('precinct')]);
@@ -56,7 +56,7 @@ const When = Type.String({ format: 'date-time' });
 export const OfferInput = Type.Object({
   title: Type.String({ minLength: 1, maxLength: 120 }),
   description: Type.String({ maxLength: 2000 }),
-  category: Type.String({ minLength: 1, maxLength: 40 }),
+  category: OfferCategory,
   pricePoints: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
   stock: Type.Integer({ minimum: 0, maximum: 10_000_000, description: 'vouchers to issue; on a change, what is left' }),
   perUserLimit: Nullable(Type.Integer({ minimum: 1, maximum: 1000 })),

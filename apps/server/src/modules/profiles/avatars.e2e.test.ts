@@ -86,6 +86,9 @@ describe('profile pictures', () => {
     const refused = await put(withField.body, withField.contentType);
     assert.equal(refused.statusCode, 400, refused.body);
     assert.equal(codeOf(refused), 'PROFILES_AVATAR_FORM_INVALID');
+    const picture = { bytes: await aPicture(8, 8).png().toBuffer(), filename: 'a.png', type: 'image/png' };
+    const twoFiles = await formWith([{ name: 'avatar', file: picture }, { name: 'avatar', file: picture }]);
+    assert.equal(codeOf(await put(twoFiles.body, twoFiles.contentType)), 'PROFILES_AVATAR_FORM_INVALID', 'a second file is refused, not ignored');
     const unauthenticated = await h.upload({ accessToken: '', accountId: '' }, await aPicture(8, 8).png().toBuffer());
     assert.equal(unauthenticated.statusCode, 401);
   });

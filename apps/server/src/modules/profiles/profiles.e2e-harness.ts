@@ -3,11 +3,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import sharp, { type Sharp } from 'sharp';
 import type { Server } from '../../composition.ts';
 import type { EventCatalog } from '../../platform/events/event-catalog.ts';
 import type { UnitOfWork } from '../../platform/events/unit-of-work.ts';
 import { composeTestServer } from '../../../test/support/server.ts';
+import { formWith } from '../../../test/support/uploads.ts';
+
+export { aPicture, formWith, type FormPart } from '../../../test/support/uploads.ts';
 
 /** A signed-in person. */
 export interface Session {
@@ -15,37 +17,14 @@ export interface Session {
   readonly accountId: string;
 }
 
-/** One part of a multipart/form-data body. */
-export interface FormPart {
-  readonly name: string;
-  readonly file?: { readonly bytes: Uint8Array; readonly filename: string; readonly type: string };
-  readonly value?: string;
-}
-
 /** Authorization headers for a session; none for an anonymous caller. */
 export function auth(session: Session | null): Record<string, string> {
   return session ? { authorization: `Bearer ${session.accessToken}` } : {};
 }
 
-/** A plain picture of the given size, to encode in any format. */
-export function aPicture(width: number, height: number, colour = '#1d4ed8'): Sharp {
-  return sharp({ create: { width, height, channels: 3, background: colour } });
-}
-
 /** The error code of an answer. */
 export function codeOf(response: { json(): { error?: { code?: string } } }): string | undefined {
   return response.json().error?.code;
-}
-
-/** A multipart/form-data body as a browser would send it, with its content type. */
-export async function formWith(parts: readonly FormPart[]): Promise<{ body: Buffer; contentType: string }> {
-  const form = new FormData();
-  for (const part of parts) {
-    if (part.file) form.append(part.name, new Blob([new Uint8Array(part.file.bytes)], { type: part.file.type }), part.file.filename);
-    else form.append(part.name, part.value ?? '');
-  }
-  const response = new Response(form);
-  return { body: Buffer.from(await response.arrayBuffer()), contentType: response.headers.get('content-type') ?? '' };
 }
 
 /** Starts a server with the product's modules plus a fixture that hands out the unit of work, to emit events as another module would. */

@@ -67,6 +67,7 @@ async function openSide(batched: boolean, on?: Database): Promise<Side> {
     transaction: transactionsOn(database.db),
     ledger: ledgerStore(), catalogue: catalogueStore(), vouchers: voucherStore(), rules: rulesStore(), awards: awardBatchStore(), giving: givingStore(), keys: idempotencyStore(),
     identity: { membership: unused('identity'), rosterNameOf: unused('identity') }, profiles: { card: unused('profiles'), cards: unused('profiles') },
+    images: { inspect: unused('images'), toWebp: unused('images') },
     voucherKeys: unused('voucherKeys'), seal: { close: unused('seal'), open: unused('seal') }, push: unused('push'), wakeIssuer: unused('wakeIssuer'),
   };
   // The deployment's default rules are switched off: each run brings its own.

@@ -12,10 +12,12 @@ import type { IdentityApi } from '@heyblue/contracts/identity';
 import type { ProfilesApi } from '@heyblue/contracts/profiles';
 import type { RewardsApi } from '@heyblue/contracts/rewards';
 import { transactionsOn } from '../../platform/db/sql-of.ts';
+import { sharpImages } from '../../platform/images/sharp-images.ts';
 import type { ServerModule } from '../../platform/module.ts';
 import type { IssuerPolicy } from './application/issuer-saga.ts';
 import type { RewardsDeps } from './application/rewards-deps.ts';
 import { adminRoutes } from './adapters/admin.routes.ts';
+import { catalogueImageRoutes } from './adapters/catalogue-image.routes.ts';
 import { catalogueRoutes } from './adapters/catalogue.routes.ts';
 import { catalogueStore } from './adapters/catalogue-store.pg.ts';
 import { givingStore } from './adapters/giving-store.pg.ts';
@@ -98,6 +100,7 @@ export function createRewardsModule(overrides: Partial<RewardsOptions> = {}, pro
         awards: awardBatchStore(),
         giving: givingStore(),
         keys: idempotencyStore(),
+        images: sharpImages(),
         identity,
         profiles,
         voucherKeys: () => ({ signing: secrets().signing, verifying: secrets().all }),
@@ -116,6 +119,7 @@ export function createRewardsModule(overrides: Partial<RewardsOptions> = {}, pro
         routes: async (app) => {
           await app.register(walletRoutes(deps));
           await app.register(catalogueRoutes(deps));
+          await app.register(catalogueImageRoutes(deps));
           await app.register(partnerRoutes(deps, { shortCodesPerMinute: options.shortCodesPerMinute }));
           await app.register(adminRoutes(deps));
         },

@@ -22,7 +22,7 @@ before(async () => {
 after(async () => stage?.close());
 
 const row = (externalId: string, fields: Partial<OfferUpsert> = {}): OfferUpsert => ({
-  externalId, title: `Offer ${externalId}`, description: 'Imported', category: 'Food', pricePoints: 25, stock: 10, perUserLimit: null,
+  externalId, title: `Offer ${externalId}`, description: 'Imported', category: 'food-drink', pricePoints: 25, stock: 10, perUserLimit: null,
   endsAt: null, locations: [{ name: 'Main St', lat: 40.758, lon: -73.9855 }], voucherValidDays: 30, ...fields,
 });
 const offerSeenBy = async (offerId: string) => (await stage.call(stage.citizens[0], 'GET', `/rewards/offers/${offerId}`)).json().offer;
@@ -44,7 +44,7 @@ describe('upsertOffers', () => {
       ['sku-1', first[0]?.offerId, false], ['sku-2', first[1]?.offerId, false], ['sku-3', second[2]?.offerId, true],
     ]);
     const espresso = await offerSeenBy(first[0]?.offerId ?? '');
-    assert.deepEqual([espresso.title, espresso.stockLeft, espresso.startsAt, espresso.category, espresso.organisationName], ['Espresso', 3, '2030-01-01T00:00:00.000Z', 'food', 'Import Shop']);
+    assert.deepEqual([espresso.title, espresso.stockLeft, espresso.startsAt, espresso.category, espresso.organisationName], ['Espresso', 3, '2030-01-01T00:00:00.000Z', 'food-drink', 'Import Shop']);
     const secretAfter = (await stage.call(shop.owner, 'GET', `/rewards/organisations/${shop.id}/offers`)).json().items.find((o: { id: string }) => o.id === first[1]?.offerId)?.issuerSecret;
     assert.equal(secretAfter, secretBefore, 'the issuer keeps its secret');
   });
@@ -70,6 +70,9 @@ describe('upsertOffers', () => {
     const refused = await refusal(api.upsertOffers(shop.id, [row('free', { pricePoints: 0 })]));
     assert.equal(refused.code, 'REWARDS_OFFER_INVALID');
     assert.match(refused.message, /"free".*pricePoints/);
+    const uncategorised = await refusal(api.upsertOffers(shop.id, [row('free-text', { category: 'Food' as OfferUpsert['category'] })]));
+    assert.equal(uncategorised.code, 'REWARDS_OFFER_INVALID', 'a category outside the fixed list is refused');
+    assert.match(uncategorised.message, /"free-text".*category/);
   });
 
   it('refuses an external id given twice in one call', async () => {

@@ -156,7 +156,7 @@ async function citizenWith(points: number): Promise<{ person: Person; live: Live
 async function externalOffer(scenario: string, behaviour: Behaviour, fields: Record<string, unknown> = {}): Promise<{ id: string; pricePoints: number }> {
   issuer.behaviours.set(scenario, behaviour);
   const created = await stage.call(shop.owner, 'POST', `/rewards/organisations/${shop.id}/offers`, {
-    title: `Ticket (${scenario})`, description: 'A film', category: 'leisure', pricePoints: 40, stock: 5, perUserLimit: null, endsAt: null,
+    title: `Ticket (${scenario})`, description: 'A film', category: 'culture-leisure', pricePoints: 40, stock: 5, perUserLimit: null, endsAt: null,
     locations: [], voucherValidDays: 30, issuerUrl: issuer.url(scenario), ...fields,
   });
   assert.equal(created.statusCode, 201, created.body);

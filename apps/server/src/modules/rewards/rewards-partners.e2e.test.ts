@@ -3,6 +3,7 @@
 // active offers by text, category, kind and distance.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
+import { offerCategories } from '@heyblue/contracts/rewards';
 import { signInByEmail, type Person } from '../../../test/support/people.ts';
 import { waitUntil } from '../../../test/support/wait.ts';
 import { startRewardsStage, type Partner, type RewardsStage } from './rewards.e2e-harness.ts';
@@ -29,8 +30,11 @@ const offersPath = (p: Partner) => `/rewards/organisations/${p.id}/offers`;
 
 describe('managing offers', () => {
   it('a retailer creates an offer, changes its stock and price, pauses it and archives it; citizens see only what is open', async () => {
-    const offer = await stage.offer(bakery, { title: 'Sourdough loaf', category: 'Bakery', pricePoints: 30, stock: 10 });
-    assert.equal((await stage.call(citizen, 'GET', `/rewards/offers/${offer.id}`)).json().offer.category, 'bakery', 'categories are kept in lower case');
+    const offer = await stage.offer(bakery, { title: 'Sourdough loaf', category: 'food-drink', pricePoints: 30, stock: 10 });
+    assert.equal((await stage.call(citizen, 'GET', `/rewards/offers/${offer.id}`)).json().offer.category, 'food-drink');
+    const freeText = await stage.call(bakery.owner, 'PATCH', `${offersPath(bakery)}/${offer.id}`, { category: 'Bakery' });
+    assert.equal(freeText.statusCode, 400, 'a category is one of the fixed list');
+    assert.equal(freeText.json().error.code, 'PLATFORM_VALIDATION_FAILED');
     const changed = await stage.call(bakery.owner, 'PATCH', `${offersPath(bakery)}/${offer.id}`, { stock: 3, pricePoints: 25 });
     assert.equal(changed.statusCode, 200, changed.body);
     assert.deepEqual([changed.json().offer.stockLeft, changed.json().offer.pricePoints], [3, 25]);
@@ -45,16 +49,16 @@ describe('managing offers', () => {
   });
 
   it('a municipality’s offer is a scheme; a charity has causes, not offers, and a retailer offers, not causes', async () => {
-    const scheme = await stage.offer(city, { title: 'Park entry', category: 'parks' });
+    const scheme = await stage.offer(city, { title: 'Park entry', category: 'culture-leisure' });
     assert.equal((await stage.call(citizen, 'GET', `/rewards/offers/${scheme.id}`)).json().offer.kind, 'scheme');
-    const refused = await stage.call(charity.owner, 'POST', offersPath(charity), { title: 'x', description: '', category: 'x', pricePoints: 1, stock: 1, perUserLimit: null, endsAt: null, locations: [], voucherValidDays: 1 });
+    const refused = await stage.call(charity.owner, 'POST', offersPath(charity), { title: 'x', description: '', category: 'other', pricePoints: 1, stock: 1, perUserLimit: null, endsAt: null, locations: [], voucherValidDays: 1 });
     assert.equal(refused.json().error.code, 'REWARDS_WRONG_ORGANISATION_TYPE');
     const noCause = await stage.call(bakery.owner, 'POST', `/rewards/organisations/${bakery.id}/causes`, { kind: 'cause', title: 'x', description: '', goalPoints: null });
     assert.equal(noCause.json().error.code, 'REWARDS_WRONG_ORGANISATION_TYPE');
   });
 
   it('refuses offers that end before they start, or name an issuer that is not an http(s) address', async () => {
-    const base = { title: 'Bad', description: '', category: 'x', pricePoints: 1, stock: 1, perUserLimit: null, locations: [], voucherValidDays: 1 };
+    const base = { title: 'Bad', description: '', category: 'other', pricePoints: 1, stock: 1, perUserLimit: null, locations: [], voucherValidDays: 1 };
     const backwards = await stage.call(bakery.owner, 'POST', offersPath(bakery), { ...base, startsAt: '2030-05-02T00:00:00Z', endsAt: '2030-05-01T00:00:00Z' });
     assert.equal(backwards.json().error.code, 'REWARDS_OFFER_INVALID');
     const issuer = await stage.call(bakery.owner, 'POST', offersPath(bakery), { ...base, endsAt: null, issuerUrl: 'ftp://example.org/issue' });
@@ -125,29 +129,70 @@ describe('each organisation sees only its own', () => {
 
 describe('finding offers', () => {
   it('by text (title, description or partner), category and kind, newest first, in pages', async () => {
-    const a = await stage.offer(bakery, { title: 'Rye roll', category: 'food' });
-    const b = await stage.offer(bakery, { title: 'Rye bread', category: 'food' });
-    await stage.offer(city, { title: 'Rye swimming pool', category: 'sport' });
-    const rye = (await stage.call(citizen, 'GET', '/rewards/offers?q=rye&category=food&limit=1')).json();
+    const a = await stage.offer(bakery, { title: 'Rye roll', category: 'food-drink' });
+    const b = await stage.offer(bakery, { title: 'Rye bread', category: 'food-drink' });
+    await stage.offer(city, { title: 'Rye swimming pool', category: 'sport-fitness' });
+    const rye = (await stage.call(citizen, 'GET', '/rewards/offers?q=rye&category=food-drink&limit=1')).json();
     assert.deepEqual(rye.items.map((o: { id: string }) => o.id), [b.id]);
-    const next = (await stage.call(citizen, 'GET', `/rewards/offers?q=rye&category=food&limit=1&cursor=${rye.nextCursor}`)).json();
+    const next = (await stage.call(citizen, 'GET', `/rewards/offers?q=rye&category=food-drink&limit=1&cursor=${rye.nextCursor}`)).json();
     assert.ok(next.items.some((o: { id: string }) => o.id === a.id));
     assert.deepEqual((await stage.call(citizen, 'GET', '/rewards/offers?q=rye&kind=scheme')).json().items.map((o: { title: string }) => o.title), ['Rye swimming pool']);
     assert.ok((await stage.call(citizen, 'GET', '/rewards/offers?q=harbourtown')).json().items.length >= 1, 'by the partner’s name');
-    assert.ok((await stage.call(citizen, 'GET', '/rewards/offers/categories')).json().items.includes('sport'));
     assert.equal((await stage.call(citizen, 'GET', '/rewards/offers?q=100%25')).statusCode, 200, 'wildcards are taken literally');
+    const unknown = await stage.call(citizen, 'GET', '/rewards/offers?category=food');
+    assert.equal(unknown.statusCode, 400, 'a category outside the list is a bad request, not an empty page');
+    assert.equal(unknown.json().error.code, 'PLATFORM_VALIDATION_FAILED');
+  });
+
+  it('lists the categories open offers are in, in the fixed list’s order', async () => {
+    const gone = await stage.offer(bakery, { title: 'Bus pass', category: 'transport' });
+    await stage.call(bakery.owner, 'PATCH', `${offersPath(bakery)}/${gone.id}`, { status: 'paused' });
+    const items: string[] = (await stage.call(citizen, 'GET', '/rewards/offers/categories')).json().items;
+    assert.ok(items.includes('sport-fitness') && items.includes('food-drink'));
+    assert.ok(!items.includes('transport'), 'a paused offer’s category is not offered');
+    assert.deepEqual(items, offerCategories.filter((c) => items.includes(c)), 'in the order of the list');
+  });
+
+  it('costing at most maxPoints', async () => {
+    await stage.offer(bakery, { title: 'Price-cheap', pricePoints: 40 });
+    await stage.offer(bakery, { title: 'Price-exact', pricePoints: 50 });
+    await stage.offer(bakery, { title: 'Price-dear', pricePoints: 51 });
+    const titles = (await stage.call(citizen, 'GET', '/rewards/offers?q=price-&maxPoints=50')).json().items.map((o: { title: string }) => o.title);
+    assert.deepEqual(titles.sort(), ['Price-cheap', 'Price-exact']);
   });
 
   it('near a point: within the radius, nearest first, with the distance to the nearest location', async () => {
-    const at = (name: string, lat: number, lon: number) => stage.offer(bakery, { title: `Far-${name}`, category: 'geo', locations: [{ name, lat, lon }] });
+    const at = (name: string, lat: number, lon: number) => stage.offer(bakery, { title: `Far-${name}`, locations: [{ name, lat, lon }] });
     const near = await at('near', 40.7581, -73.9856);
     const mid = await at('mid', 40.7681, -73.9856);
     await at('far', 41.5, -73.9);
-    const found = (await stage.call(citizen, 'GET', '/rewards/offers?category=geo&near=40.758,-73.9855&radiusKm=5&limit=1')).json();
+    const found = (await stage.call(citizen, 'GET', '/rewards/offers?q=far-&near=40.758,-73.9855&radiusKm=5&limit=1')).json();
     assert.equal(found.items[0].id, near.id);
     assert.ok(found.items[0].distanceKm < 0.05);
-    const rest = (await stage.call(citizen, 'GET', `/rewards/offers?category=geo&near=40.758,-73.9855&radiusKm=5&limit=5&cursor=${found.nextCursor}`)).json();
+    const rest = (await stage.call(citizen, 'GET', `/rewards/offers?q=far-&near=40.758,-73.9855&radiusKm=5&limit=5&cursor=${found.nextCursor}`)).json();
     assert.deepEqual(rest.items.map((o: { id: string }) => o.id), [mid.id], 'the far one is outside the radius');
     assert.equal((await stage.call(citizen, 'GET', '/rewards/offers?near=north')).statusCode, 400);
+  });
+
+  it('near a point without a radius: every offer, nearest first by the nearest of its places, those without a place last, page by page', async () => {
+    const offer = (title: string, locations: Array<{ name: string; lat: number; lon: number }>) => stage.offer(bakery, { title: `Order-${title}`, locations });
+    const online = await offer('online', []);
+    const far = await offer('far', [{ name: 'Albany', lat: 42.6526, lon: -73.7562 }]);
+    // Two shops: the second, 300 m away, is what counts, though the first is across the river.
+    const twoShops = await offer('two shops', [{ name: 'Hoboken', lat: 40.744, lon: -74.0324 }, { name: 'Times Sq', lat: 40.7585, lon: -73.9885 }]);
+    const nearest = await offer('nearest', [{ name: 'Here', lat: 40.7581, lon: -73.9856 }]);
+    const alsoOnline = await offer('also online', []);
+    const seen: Array<{ id: string; distanceKm: number | null }> = [];
+    let cursor = '';
+    for (let page = 0; page < 10; page++) {
+      const answer = (await stage.call(citizen, 'GET', `/rewards/offers?q=order-&near=40.758,-73.9855&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      seen.push(...answer.items);
+      if (!answer.nextCursor) break;
+      cursor = answer.nextCursor;
+    }
+    const withoutPlace = [online.id, alsoOnline.id].sort();
+    assert.deepEqual(seen.map((o) => o.id), [nearest.id, twoShops.id, far.id, ...withoutPlace], 'nearest first, then those without a place (by id), each once');
+    assert.ok((seen[1]?.distanceKm ?? 99) < 0.5, 'an offer is as near as its nearest place');
+    assert.deepEqual(seen.slice(3).map((o) => o.distanceKm), [null, null]);
   });
 });

@@ -27,7 +27,7 @@ export interface RewardsStage {
   readonly citizens: readonly Person[];
   readonly officers: readonly Person[];
   readonly admin: Person;
-  call(person: Person | undefined, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object, headers?: Record<string, string>): Promise<Response>;
+  call(person: Person | undefined, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object, headers?: Record<string, string>): Promise<Response>;
   /** A points-moving call with an Idempotency-Key (a fresh one unless given). */
   keyed(person: Person, url: string, payload?: object, key?: string): Promise<Response>;
   /** An organisation requested by a new owner and approved by the admin, known to rewards. */
@@ -74,7 +74,7 @@ export async function startRewardsStage(options: { citizens: number; officers: n
     },
     async offer(partner, fields = {}) {
       const created = await call(partner.owner, 'POST', `/rewards/organisations/${partner.id}/offers`, {
-        title: 'Coffee', description: 'A cup of coffee', category: 'food', pricePoints: 10, stock: 100, perUserLimit: null, endsAt: null,
+        title: 'Coffee', description: 'A cup of coffee', category: 'food-drink', pricePoints: 10, stock: 100, perUserLimit: null, endsAt: null,
         locations: [{ name: 'Main St', lat: 40.758, lon: -73.9855 }], voucherValidDays: 30, ...fields,
       });
       assert.equal(created.statusCode, 201, created.body);

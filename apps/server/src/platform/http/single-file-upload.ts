@@ -42,13 +42,17 @@ async function readFile(request: FastifyRequest, maxBytes: number, refusals: Upl
   if (declared > maxBytes + FORM_OVERHEAD_BYTES) throw new AppError(refusals.tooLarge);
   if (!request.isMultipart()) throw new AppError(refusals.missing);
   try {
-    const part = await request.file();
-    if (!part) throw new AppError(refusals.missing);
-    const bytes = await part.toBuffer();
-    // toBuffer() returns a file cut at the limit without an error when the limit falls on a chunk
-    // boundary (https://github.com/fastify/fastify-multipart/issues/542); busboy still marks it truncated.
-    if (part.file.truncated) throw new AppError(refusals.tooLarge);
-    return bytes;
+    let file: Buffer | undefined;
+    // Every part is read to the end of the form, so a second one is refused rather than ignored.
+    for await (const part of request.parts()) {
+      if (part.type !== 'file' || file) throw new AppError(refusals.formInvalid);
+      file = await part.toBuffer();
+      // toBuffer() returns a file cut at the limit without an error when the limit falls on a chunk
+      // boundary (https://github.com/fastify/fastify-multipart/issues/542); busboy still marks it truncated.
+      if (part.file.truncated) throw new AppError(refusals.tooLarge);
+    }
+    if (!file) throw new AppError(refusals.missing);
+    return file;
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = error instanceof Error && 'code' in error ? error.code : undefined;

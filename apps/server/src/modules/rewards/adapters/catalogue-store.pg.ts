@@ -1,30 +1,37 @@
+import { offerCategories, type OfferCategory } from '@heyblue/contracts/rewards';
 import { sql } from 'kysely';
 import { sqlOf } from '../../../platform/db/sql-of.ts';
-import type { CatalogueStore, CauseRecord, OfferLocation, OfferRecord, OrganisationRecord, Page } from '../application/ports.ts';
+import type { CatalogueImage, CatalogueStore, CauseRecord, OfferLocation, OfferRecord, OrganisationRecord, Page } from '../application/ports.ts';
 import { decodeCursor, decodeDistanceCursor, encodeCursor, encodeDistanceCursor } from './cursor.ts';
 
 interface OfferRow {
-  id: string; organisation_id: string; organisation_name: string; kind: 'offer' | 'scheme'; title: string; description: string; category: string;
-  price_points: number; stock_left: number; per_user_limit: number | null; starts_at: Date; ends_at: Date | null; locations: OfferLocation[];
+  id: string; organisation_id: string; organisation_name: string; kind: 'offer' | 'scheme'; title: string; description: string; category: OfferCategory;
+  image_updated_at: Date | null; price_points: number; stock_left: number; per_user_limit: number | null; starts_at: Date; ends_at: Date | null; locations: OfferLocation[];
   voucher_valid_days: number; issuer_url: string | null; issuer_secret: string | null; status: OfferRecord['status']; created_at: Date; distance_km: number | null;
 }
 interface CauseRow {
   id: string; organisation_id: string; organisation_name: string; kind: 'cause' | 'family'; title: string; description: string;
-  goal_points: number | null; received_points: number; active: boolean; created_at: Date;
+  goal_points: number | null; received_points: number; active: boolean; image_updated_at: Date | null; created_at: Date;
 }
 
 const toOffer = (r: OfferRow): OfferRecord => ({
   id: r.id, organisationId: r.organisation_id, organisationName: r.organisation_name, kind: r.kind, title: r.title, description: r.description, category: r.category,
-  pricePoints: r.price_points, stockLeft: r.stock_left, perUserLimit: r.per_user_limit, startsAt: r.starts_at, endsAt: r.ends_at, locations: r.locations,
+  imageUpdatedAt: r.image_updated_at, pricePoints: r.price_points, stockLeft: r.stock_left, perUserLimit: r.per_user_limit, startsAt: r.starts_at, endsAt: r.ends_at, locations: r.locations,
   voucherValidDays: r.voucher_valid_days, issuerUrl: r.issuer_url, issuerSecret: r.issuer_secret, status: r.status, distanceKm: r.distance_km === null ? null : Number(r.distance_km),
 });
 const toCause = (r: CauseRow): CauseRecord => ({
   id: r.id, organisationId: r.organisation_id, organisationName: r.organisation_name, kind: r.kind, title: r.title, description: r.description,
-  goalPoints: r.goal_points, receivedPoints: Number(r.received_points), active: r.active,
+  goalPoints: r.goal_points, receivedPoints: Number(r.received_points), active: r.active, imageUpdatedAt: r.image_updated_at,
 });
-const offerColumns = sql`o.id, o.organisation_id, org.name as organisation_name, o.kind, o.title, o.description, o.category, o.price_points, o.stock_left,
+const offerColumns = sql`o.id, o.organisation_id, org.name as organisation_name, o.kind, o.title, o.description, o.category, o.image_updated_at, o.price_points, o.stock_left,
   o.per_user_limit, o.starts_at, o.ends_at, o.locations, o.voucher_valid_days, o.issuer_url, o.issuer_secret, o.status, o.created_at`;
-const causeColumns = sql`c.id, c.organisation_id, org.name as organisation_name, c.kind, c.title, c.description, c.goal_points, c.received_points, c.active, c.created_at`;
+const causeColumns = sql`c.id, c.organisation_id, org.name as organisation_name, c.kind, c.title, c.description, c.goal_points, c.received_points, c.active, c.image_updated_at, c.created_at`;
+
+/** Where each kind of picture is kept, and the row that says when it was set. */
+const pictures = {
+  offer: { images: sql`rewards.offer_images`, key: sql`offer_id`, owners: sql`rewards.offers` },
+  cause: { images: sql`rewards.cause_images`, key: sql`cause_id`, owners: sql`rewards.causes` },
+} as const;
 
 function paged<R extends { id: string; created_at: Date }, T>(rows: R[], limit: number, map: (r: R) => T): Page<T> {
   const last = rows[limit - 1];
@@ -123,7 +130,6 @@ export function catalogueStore(): CatalogueStore {
       await sql`update rewards.offers set stock_left = stock_left + 1 where id = ${id}`.execute(sqlOf(tx));
     },
     async searchOffers(tx, search, now) {
-      const after = decodeCursor(search.cursor);
       const near = search.near;
       const distance = near
         ? sql`(select min(6371.0088 * 2 * asin(sqrt(power(sin(radians(((l->>'lat')::float8 - ${near.lat}) / 2)), 2)
@@ -131,26 +137,39 @@ export function catalogueStore(): CatalogueStore {
             from jsonb_array_elements(o.locations) l)`
         : sql`null::float8`;
       const pattern = search.text ? `%${search.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-      // Near a point the list is nearest first (keyset on distance and id); otherwise newest first.
-      const nearAfter = near ? decodeDistanceCursor(search.cursor) : null;
-      const rows = await sql<OfferRow>`select * from (
-          select ${offerColumns}, ${distance} as distance_km from rewards.offers o join rewards.organisations org on org.id = o.organisation_id
+      const filtered = sql`select ${offerColumns}, ${distance} as distance_km from rewards.offers o join rewards.organisations org on org.id = o.organisation_id
           where o.status = 'active' and o.starts_at <= ${now} and (o.ends_at is null or o.ends_at > ${now})
             ${pattern ? sql`and (o.title ilike ${pattern} or o.description ilike ${pattern} or org.name ilike ${pattern})` : sql``}
             ${search.category ? sql`and o.category = ${search.category}` : sql``}
             ${search.kind ? sql`and o.kind = ${search.kind}` : sql``}
-        ) found
-        where ${near ? sql`distance_km <= ${search.radiusKm}` : sql`true`}
-          ${near && nearAfter ? sql`and (distance_km, id) > (${nearAfter.distanceKm}::float8, ${nearAfter.id})` : sql``}
-          ${!near && after ? sql`and (created_at, id) < (${after.at}, ${after.id})` : sql``}
-        ${near ? sql`order by distance_km, id` : sql`order by created_at desc, id desc`} limit ${search.limit + 1}`.execute(sqlOf(tx));
-      if (!near) return paged(rows.rows, search.limit, toOffer);
+            ${search.maxPoints !== null ? sql`and o.price_points <= ${search.maxPoints}` : sql``}`;
+      if (!near) {
+        // Newest first.
+        const after = decodeCursor(search.cursor);
+        const rows = await sql<OfferRow>`select * from (${filtered}) found
+          ${after ? sql`where (created_at, id) < (${after.at}, ${after.id})` : sql``}
+          order by created_at desc, id desc limit ${search.limit + 1}`.execute(sqlOf(tx));
+        return paged(rows.rows, search.limit, toOffer);
+      }
+      // Nearest first (keyset on distance and id), then the offers without a place (keyset on id).
+      const after = decodeDistanceCursor(search.cursor);
+      const rows = await sql<OfferRow>`select * from (${filtered}) found
+        where ${search.radiusKm !== null ? sql`distance_km <= ${search.radiusKm}` : sql`true`}
+          ${after && after.distanceKm !== null ? sql`and (distance_km is null or (distance_km, id) > (${after.distanceKm}::float8, ${after.id}))` : sql``}
+          ${after && after.distanceKm === null ? sql`and distance_km is null and id > ${after.id}` : sql``}
+        order by distance_km is null, distance_km, id limit ${search.limit + 1}`.execute(sqlOf(tx));
       const last = rows.rows[search.limit - 1];
-      return { items: rows.rows.slice(0, search.limit).map(toOffer), nextCursor: rows.rows.length > search.limit && last ? encodeDistanceCursor(Number(last.distance_km), last.id) : null };
+      const lastDistance = last?.distance_km;
+      return {
+        items: rows.rows.slice(0, search.limit).map(toOffer),
+        nextCursor: rows.rows.length > search.limit && last ? encodeDistanceCursor(lastDistance === null || lastDistance === undefined ? null : Number(lastDistance), last.id) : null,
+      };
     },
-    async categories(tx) {
-      const rows = await sql<{ category: string }>`select distinct category from rewards.offers where status = 'active' order by category limit 200`.execute(sqlOf(tx));
-      return rows.rows.map((r) => r.category);
+    async categories(tx, now) {
+      const rows = await sql<{ category: OfferCategory }>`select distinct category from rewards.offers
+        where status = 'active' and starts_at <= ${now} and (ends_at is null or ends_at > ${now})`.execute(sqlOf(tx));
+      const used = new Set(rows.rows.map((r) => r.category));
+      return offerCategories.filter((category) => used.has(category));
     },
     async offersOf(tx, organisationId, limit, cursor) {
       const after = decodeCursor(cursor);
@@ -168,8 +187,9 @@ export function catalogueStore(): CatalogueStore {
       await sql`update rewards.causes set kind = ${cause.kind}, title = ${cause.title}, description = ${cause.description}, goal_points = ${cause.goalPoints}, active = ${cause.active}
         where id = ${cause.id}`.execute(sqlOf(tx));
     },
-    async cause(tx, id) {
-      const row = await sql<CauseRow>`select ${causeColumns} from rewards.causes c join rewards.organisations org on org.id = c.organisation_id where c.id = ${id}`.execute(sqlOf(tx));
+    async cause(tx, id, lock = false) {
+      const row = await sql<CauseRow>`select ${causeColumns} from rewards.causes c join rewards.organisations org on org.id = c.organisation_id where c.id = ${id}
+        ${lock ? sql`for update of c` : sql``}`.execute(sqlOf(tx));
       return row.rows[0] ? toCause(row.rows[0]) : null;
     },
     async addToCause(tx, id, points) {
@@ -190,6 +210,25 @@ export function catalogueStore(): CatalogueStore {
         where c.organisation_id = ${organisationId} ${after ? sql`and (c.created_at, c.id) < (${after.at}, ${after.id})` : sql``}
         order by c.created_at desc, c.id desc limit ${limit + 1}`.execute(sqlOf(tx));
       return paged(rows.rows, limit, toCause);
+    },
+
+    async setImage(tx, of, id, image, at) {
+      const { images, key, owners } = pictures[of];
+      await sql`insert into ${images} (${key}, image, updated_at) values (${id}, ${image}, ${at})
+        on conflict (${key}) do update set image = excluded.image, updated_at = excluded.updated_at`.execute(sqlOf(tx));
+      await sql`update ${owners} set image_updated_at = ${at} where id = ${id}`.execute(sqlOf(tx));
+    },
+    async removeImage(tx, of, id) {
+      const { images, key, owners } = pictures[of];
+      const removed = await sql`delete from ${images} where ${key} = ${id} returning ${key}`.execute(sqlOf(tx));
+      await sql`update ${owners} set image_updated_at = null where id = ${id}`.execute(sqlOf(tx));
+      return removed.rows.length > 0;
+    },
+    async image(tx, of, id) {
+      const { images, key } = pictures[of];
+      const row = await sql<{ image: Uint8Array; updated_at: Date }>`select image, updated_at from ${images} where ${key} = ${id}`.execute(sqlOf(tx));
+      const found = row.rows[0];
+      return found ? ({ image: Buffer.from(found.image.buffer, found.image.byteOffset, found.image.byteLength), updatedAt: found.updated_at } satisfies CatalogueImage) : undefined;
     },
   };
 }

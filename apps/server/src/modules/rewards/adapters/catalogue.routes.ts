@@ -13,16 +13,19 @@ export function catalogueRoutes(deps: RewardsDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/rewards/offers', {
       schema: {
-        tags, summary: 'Active offers and schemes: by text, category, kind, and within radiusKm of near=lat,lon (then nearest first; otherwise newest first)', security: bearer,
+        tags, summary: 'Active offers and schemes: by text, category, kind and price; nearest first with near=lat,lon (offers without a place last; only those within radiusKm when given), otherwise newest first', security: bearer,
         querystring: OfferSearchQuery, response: { 200: OfferPage },
       },
     }, async (request) => {
       callerOf(request);
       const query = request.query;
-      return searchOffers(deps, { text: query.q?.trim() || null, category: query.category?.trim().toLowerCase() || null, kind: query.kind ?? null, near: nearOf(query.near), radiusKm: query.radiusKm ?? 10, limit: query.limit ?? 20, cursor: query.cursor });
+      return searchOffers(deps, {
+        text: query.q?.trim() || null, category: query.category ?? null, kind: query.kind ?? null, maxPoints: query.maxPoints ?? null,
+        near: nearOf(query.near), radiusKm: query.radiusKm ?? null, limit: query.limit ?? 20, cursor: query.cursor,
+      });
     });
 
-    app.get('/rewards/offers/categories', { schema: { tags, summary: 'Categories in use', security: bearer, response: { 200: CategoriesAnswer } } }, async (request) => {
+    app.get('/rewards/offers/categories', { schema: { tags, summary: 'The categories open offers are in, in the fixed list’s order', security: bearer, response: { 200: CategoriesAnswer } } }, async (request) => {
       callerOf(request);
       return { items: await offerCategories(deps) };
     });

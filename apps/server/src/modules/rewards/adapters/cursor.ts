@@ -12,16 +12,18 @@ export function decodeCursor(cursor: string | undefined | null): { at: Date; id:
   return { at, id };
 }
 
-/** A cursor for a nearest-first list: the last row's distance (exact, as the database computed it) and id. */
-export function encodeDistanceCursor(distanceKm: number, id: string): string {
-  return Buffer.from(`d${distanceKm}|${id}`).toString('base64url');
+/** A cursor for a nearest-first list: the last row's distance (exact, as the database computed it; null for an offer without a place) and id. */
+export function encodeDistanceCursor(distanceKm: number | null, id: string): string {
+  return Buffer.from(`${distanceKm === null ? 'n' : `d${distanceKm}`}|${id}`).toString('base64url');
 }
 
-/** The distance position a cursor points after, or null for the first page. */
-export function decodeDistanceCursor(cursor: string | undefined | null): { distanceKm: number; id: string } | null {
+/** The distance position a cursor points after (a null distance: among the offers without a place), or null for the first page. */
+export function decodeDistanceCursor(cursor: string | undefined | null): { distanceKm: number | null; id: string } | null {
   if (!cursor) return null;
   const [distance, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!id || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  if (distance === 'n') return { distanceKm: null, id };
   const distanceKm = Number(distance?.startsWith('d') ? distance.slice(1) : Number.NaN);
-  if (!id || !Number.isFinite(distanceKm) || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  if (!Number.isFinite(distanceKm)) return null;
   return { distanceKm, id };
 }

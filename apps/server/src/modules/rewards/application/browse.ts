@@ -16,9 +16,9 @@ export async function offerById(deps: RewardsDeps, offerId: string) {
   return presentOffer(offer);
 }
 
-/** The categories offers use. */
+/** The categories open offers are in, in the fixed list's order. */
 export async function offerCategories(deps: RewardsDeps) {
-  return deps.catalogue.categories(deps.db);
+  return deps.catalogue.categories(deps.db, deps.clock.now());
 }
 
 /** The caller's vouchers, newest first. */

@@ -26,7 +26,7 @@ function titleOf(title: string): string {
 export async function createCause(deps: RewardsDeps, caller: Caller, organisationId: string, input: CauseInput) {
   const org = await organisationForMember(deps, caller, organisationId, 'causes');
   return deps.transaction(async (tx) => {
-    const cause: CauseRecord = { id: crypto.randomUUID(), organisationId, organisationName: org.name, kind: input.kind, title: titleOf(input.title), description: input.description.trim(), goalPoints: input.goalPoints, receivedPoints: 0, active: input.active ?? true };
+    const cause: CauseRecord = { id: crypto.randomUUID(), organisationId, organisationName: org.name, kind: input.kind, title: titleOf(input.title), description: input.description.trim(), goalPoints: input.goalPoints, receivedPoints: 0, active: input.active ?? true, imageUpdatedAt: null };
     await deps.catalogue.insertCause(tx, cause);
     return presentCause(cause);
   });

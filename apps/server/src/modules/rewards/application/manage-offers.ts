@@ -7,7 +7,7 @@ import type { Caller, RewardsDeps } from './rewards-deps.ts';
 import { presentPartnerOffer, presentTillVoucher, type OfferAudience } from './views.ts';
 
 /** Owners and admins see an external issuer's signing secret; staff see the offer without it. */
-const audienceOf = (role: 'owner' | 'staff' | 'admin'): OfferAudience => (role === 'staff' ? 'member' : 'owner');
+export const audienceOf = (role: 'owner' | 'staff' | 'admin'): OfferAudience => (role === 'staff' ? 'member' : 'owner');
 
 /** What a partner writes about an offer: the fields the offer rules read, with its dates as sent and its status. */
 export interface OfferInput extends OfferFieldsInput {
@@ -23,7 +23,7 @@ export async function createOffer(deps: RewardsDeps, caller: Caller, organisatio
     const offer: OfferRecord = {
       ...offerFields(input, deps.clock.now()), id: crypto.randomUUID(), organisationId, organisationName: org.name,
       kind: org.type === 'municipality' ? 'scheme' : 'offer', issuerSecret: input.issuerUrl ? randomBytes(32).toString('base64url') : null,
-      status: input.status ?? 'active', distanceKm: null,
+      status: input.status ?? 'active', distanceKm: null, imageUpdatedAt: null,
     };
     await deps.catalogue.insertOffer(tx, offer);
     return presentPartnerOffer(offer, audienceOf(org.callerRole));

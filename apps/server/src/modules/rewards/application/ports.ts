@@ -1,3 +1,4 @@
+import type { OfferCategory } from '@heyblue/contracts/rewards';
 import type { Tx } from '../../../platform/db/tx.ts';
 import type { ConnectionKind, RuleDefinition } from '../domain/earning-rules.ts';
 
@@ -79,7 +80,9 @@ export interface OfferRecord {
   readonly kind: 'offer' | 'scheme';
   readonly title: string;
   readonly description: string;
-  readonly category: string;
+  readonly category: OfferCategory;
+  /** When its picture was last set; null without one. */
+  readonly imageUpdatedAt: Date | null;
   readonly pricePoints: number;
   readonly stockLeft: number;
   readonly perUserLimit: number | null;
@@ -130,7 +133,18 @@ export interface CauseRecord {
   readonly goalPoints: number | null;
   readonly receivedPoints: number;
   readonly active: boolean;
+  /** When its picture was last set; null without one. */
+  readonly imageUpdatedAt: Date | null;
 }
+
+/** A stored picture of an offer or a cause. */
+export interface CatalogueImage {
+  readonly image: Buffer;
+  readonly updatedAt: Date;
+}
+
+/** What has a picture in the catalogue. */
+export type Pictured = 'offer' | 'cause';
 
 /** Deployment-wide rewards settings. */
 export interface RewardsSettings {
@@ -194,10 +208,14 @@ export interface Conservation {
 /** An offer search (simple here; the partners issue makes it fast). */
 export interface OfferSearch {
   readonly text: string | null;
-  readonly category: string | null;
+  readonly category: OfferCategory | null;
   readonly kind: 'offer' | 'scheme' | null;
+  /** Only offers that cost at most this many points. */
+  readonly maxPoints: number | null;
+  /** Nearest first from here (by the nearest of an offer's places; offers without one last). */
   readonly near: { readonly lat: number; readonly lon: number } | null;
-  readonly radiusKm: number;
+  /** With `near`: only offers with a place within this many kilometres. */
+  readonly radiusKm: number | null;
   readonly limit: number;
   readonly cursor: string | undefined;
 }
@@ -226,14 +244,22 @@ export interface CatalogueStore {
   takeOne(tx: Tx, id: string): Promise<OfferRecord | null>;
   returnStock(tx: Tx, id: string): Promise<void>;
   searchOffers(tx: Tx, search: OfferSearch, now: Date): Promise<Page<OfferRecord>>;
-  categories(tx: Tx): Promise<string[]>;
+  /** The categories open offers are in. */
+  categories(tx: Tx, now: Date): Promise<OfferCategory[]>;
   offersOf(tx: Tx, organisationId: string, limit: number, cursor: string | undefined): Promise<Page<OfferRecord>>;
   insertCause(tx: Tx, cause: CauseRecord): Promise<void>;
   updateCause(tx: Tx, cause: CauseRecord): Promise<void>;
-  cause(tx: Tx, id: string): Promise<CauseRecord | null>;
+  /** A cause; `lock` holds its row until the transaction ends. */
+  cause(tx: Tx, id: string, lock?: boolean): Promise<CauseRecord | null>;
   addToCause(tx: Tx, id: string, points: number): Promise<void>;
   searchCauses(tx: Tx, text: string | null, limit: number, cursor: string | undefined): Promise<Page<CauseRecord>>;
   causesOf(tx: Tx, organisationId: string, limit: number, cursor: string | undefined): Promise<Page<CauseRecord>>;
+  /** Sets an offer's or cause's picture (replacing any), and when. */
+  setImage(tx: Tx, of: Pictured, id: string, image: Buffer, at: Date): Promise<void>;
+  /** Removes its picture; true when there was one. */
+  removeImage(tx: Tx, of: Pictured, id: string): Promise<boolean>;
+  /** Its picture, if it has one. */
+  image(tx: Tx, of: Pictured, id: string): Promise<CatalogueImage | undefined>;
 }
 
 /** Vouchers and their states; every state change is a conditional update, so it happens once. */

@@ -5,6 +5,7 @@ import type { Transact, Tx } from '../../../platform/db/tx.ts';
 import type { EventContext } from '../../../platform/events/envelope.ts';
 import type { RewardsServerMessage, rewardsEvents } from '@heyblue/contracts/rewards';
 import type { UnitOfWorkPort } from '../../../platform/events/unit-of-work-port.ts';
+import type { ImageConverter } from '../../../platform/images/images.ts';
 import type { MacKey } from '../domain/voucher-code.ts';
 import type { IdempotencyStore } from './idempotency-ports.ts';
 import type { AwardBatchStore, CatalogueStore, GivingStore, LedgerStore, RulesStore, VoucherStore } from './ports.ts';
@@ -30,6 +31,8 @@ export interface RewardsDeps {
   readonly awards: AwardBatchStore;
   readonly giving: GivingStore;
   readonly keys: IdempotencyStore;
+  /** Reads and converts the pictures of offers and causes. */
+  readonly images: ImageConverter;
   /** Identity's module API: who is a member of an organisation, asked at the moment it matters. */
   readonly identity: IdentityApi;
   /** Profiles' module API: the public cards of the people rewards lists. */

@@ -33,7 +33,7 @@ export async function upsertOffers(deps: RewardsDeps, organisationId: string, of
       const fields = checkedFor(offer, current?.startsAt ?? now);
       return {
         ...fields, id: current?.id ?? crypto.randomUUID(), externalId: offer.externalId, organisationId, organisationName: org.name,
-        kind: org.type === 'municipality' ? 'scheme' : 'offer', status: offer.status ?? current?.status ?? 'active', distanceKm: null,
+        kind: org.type === 'municipality' ? 'scheme' : 'offer', status: offer.status ?? current?.status ?? 'active', distanceKm: null, imageUpdatedAt: current?.imageUpdatedAt ?? null,
         issuerSecret: fields.issuerUrl ? (current?.issuerSecret ?? randomBytes(32).toString('base64url')) : null,
       };
     });

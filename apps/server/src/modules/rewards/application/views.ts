@@ -1,5 +1,11 @@
 import type { Cause, Offer, PartnerOffer, TillVoucher, Voucher } from '@heyblue/contracts/rewards';
-import type { CauseRecord, OfferRecord, VoucherRecord } from './ports.ts';
+import { imageVersion } from '../../../platform/http/image-answer.ts';
+import type { CauseRecord, OfferRecord, Pictured, VoucherRecord } from './ports.ts';
+
+/** Where a picture version of an offer or cause is served; the version makes the URL safe to cache. */
+export function imageUrl(of: Pictured, id: string, updatedAt: Date | null): string | null {
+  return updatedAt ? `/api/v1/rewards/${of === 'offer' ? 'offers' : 'causes'}/${id}/image?v=${imageVersion(updatedAt)}` : null;
+}
 
 /** What a voucher's status is as people see it: an active voucher past its date is expired. */
 export function visibleStatus(v: VoucherRecord, now: Date): VoucherRecord['status'] | 'expired' {
@@ -13,7 +19,7 @@ export type OfferAudience = 'member' | 'owner';
 export function presentOffer(o: OfferRecord): Offer {
   return {
     id: o.id, organisationId: o.organisationId, organisationName: o.organisationName, kind: o.kind, title: o.title, description: o.description,
-    category: o.category, pricePoints: o.pricePoints, stockLeft: o.stockLeft, perUserLimit: o.perUserLimit, startsAt: o.startsAt.toISOString(),
+    category: o.category, imageUrl: imageUrl('offer', o.id, o.imageUpdatedAt), pricePoints: o.pricePoints, stockLeft: o.stockLeft, perUserLimit: o.perUserLimit, startsAt: o.startsAt.toISOString(),
     endsAt: o.endsAt?.toISOString() ?? null, locations: [...o.locations], voucherValidDays: o.voucherValidDays, external: o.issuerUrl !== null,
     status: o.status, distanceKm: o.distanceKm === null ? null : Math.round(o.distanceKm * 100) / 100,
   };
@@ -47,5 +53,8 @@ export function presentTillVoucher(v: VoucherRecord, now: Date): TillVoucher {
 
 /** A cause as the API shows it. */
 export function presentCause(c: CauseRecord): Cause {
-  return { id: c.id, organisationId: c.organisationId, organisationName: c.organisationName, kind: c.kind, title: c.title, description: c.description, goalPoints: c.goalPoints, receivedPoints: c.receivedPoints, active: c.active };
+  return {
+    id: c.id, organisationId: c.organisationId, organisationName: c.organisationName, kind: c.kind, title: c.title, description: c.description,
+    imageUrl: imageUrl('cause', c.id, c.imageUpdatedAt), goalPoints: c.goalPoints, receivedPoints: c.receivedPoints, active: c.active,
+  };
 }

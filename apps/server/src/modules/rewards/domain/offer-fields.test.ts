@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { offerCategories, type OfferCategory } from '@heyblue/contracts/rewards';
 import { offerFields, type OfferFieldsInput } from './offer-fields.ts';
 
 const start = new Date('2030-01-01T00:00:00Z');
 const input: OfferFieldsInput = {
-  title: ' Coffee ', description: ' A cup. ', category: ' Food ', pricePoints: 50, stock: 10, perUserLimit: null, endsAt: null, locations: [], voucherValidDays: 30,
+  title: ' Coffee ', description: ' A cup. ', category: 'food-drink', pricePoints: 50, stock: 10, perUserLimit: null, endsAt: null, locations: [], voucherValidDays: 30,
 };
 const refusal = (change: Partial<OfferFieldsInput>) => () => offerFields({ ...input, ...change }, start);
 const invalid = { code: 'REWARDS_OFFER_INVALID' };
 
-test('an offer is stored trimmed, its category in lower case, and starts now when no start is given', () => {
+test('an offer is stored trimmed, and starts now when no start is given', () => {
   const fields = offerFields(input, start);
-  assert.deepEqual([fields.title, fields.description, fields.category, fields.startsAt, fields.stockLeft, fields.issuerUrl], ['Coffee', 'A cup.', 'food', start, 10, null]);
+  assert.deepEqual([fields.title, fields.description, fields.category, fields.startsAt, fields.stockLeft, fields.issuerUrl], ['Coffee', 'A cup.', 'food-drink', start, 10, null]);
 });
 
 test('an offer must end after it starts', () => {
@@ -28,7 +29,11 @@ test('an external issuer is an http(s) address', () => {
   assert.equal(offerFields({ ...input, issuerUrl: 'https://issuer.example/codes' }, start).issuerUrl, 'https://issuer.example/codes');
 });
 
-test('a title or category of only spaces is refused', () => {
+test('a title of only spaces is refused', () => {
   assert.throws(refusal({ title: '   ' }), invalid);
-  assert.throws(refusal({ category: ' ' }), invalid);
+});
+
+test('a category is one of the fixed list, as it is written there', () => {
+  for (const category of offerCategories) assert.equal(offerFields({ ...input, category }, start).category, category);
+  for (const category of ['food', 'Food-Drink', ' other', '']) assert.throws(refusal({ category: category as OfferCategory }), invalid, category);
 });

@@ -10,6 +10,7 @@ const cause: Cause = {
   kind: 'family',
   title: 'The Ortiz family',
   description: 'Groceries for the winter',
+  imageUrl: null,
   goalPoints: 5000,
   receivedPoints: 1200,
   active: true,

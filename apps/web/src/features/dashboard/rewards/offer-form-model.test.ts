@@ -12,7 +12,8 @@ const offer: Offer = {
   kind: 'offer',
   title: 'Free coffee',
   description: 'Any size',
-  category: 'food',
+  category: 'food-drink',
+  imageUrl: null,
   pricePoints: 100,
   stockLeft: 20,
   perUserLimit: 2,
@@ -27,7 +28,7 @@ const offer: Offer = {
 };
 
 function filled(changes: Partial<OfferFormValues> = {}): OfferFormValues {
-  return { ...emptyOfferForm(new Date(2030, 0, 1)), title: 'Free coffee', category: 'food', pricePoints: '100', stock: '20', ...changes };
+  return { ...emptyOfferForm(new Date(2030, 0, 1)), title: 'Free coffee', category: 'food-drink', pricePoints: '100', stock: '20', ...changes };
 }
 
 test('a complete new offer becomes the offer to send, open all of its last day', () => {
@@ -43,6 +44,15 @@ test('missing and wrong values are told field by field', () => {
   const result = readOfferForm(filled({ title: ' ', pricePoints: '0', stock: '2.5', voucherValidDays: '', endsOn: '2029-12-31', issuerUrl: 'ftp://x' }));
   assert.ok(!result.ok);
   assert.deepEqual(result.errors.fields, { title: 'required', pricePoints: 'positive', stock: 'wholeNumber', voucherValidDays: 'required', endsOn: 'endsBeforeStart', issuerUrl: 'url' });
+});
+
+test('a category is chosen from the fixed list', () => {
+  const result = readOfferForm(filled({ category: '' }));
+  assert.ok(!result.ok);
+  assert.deepEqual(result.errors.fields, { category: 'required' });
+  const chosen = readOfferForm(filled({ category: 'civic-fees' }));
+  assert.ok(chosen.ok);
+  assert.equal(chosen.input.category, 'civic-fees');
 });
 
 test('a location needs a name and coordinates on the globe; a decimal comma is accepted', () => {
@@ -84,9 +94,9 @@ test('editing the stock, the end date and the locations sends each', () => {
 });
 
 test('numbers and texts past the server’s limits are told before sending', () => {
-  const result = readOfferForm(filled({ category: 'x'.repeat(41), pricePoints: '1000001', stock: '10000001', perUserLimit: '1001', voucherValidDays: '367' }));
+  const result = readOfferForm(filled({ pricePoints: '1000001', stock: '10000001', perUserLimit: '1001', voucherValidDays: '367' }));
   assert.ok(!result.ok);
-  assert.deepEqual(result.errors.fields, { category: 'tooLong', pricePoints: 'tooLarge', stock: 'tooLarge', perUserLimit: 'tooLarge', voucherValidDays: 'tooLarge' });
+  assert.deepEqual(result.errors.fields, { pricePoints: 'tooLarge', stock: 'tooLarge', perUserLimit: 'tooLarge', voucherValidDays: 'tooLarge' });
 });
 
 /** A keyword of a schema: TypeBox's types do not carry the options a schema was made with. */
@@ -97,7 +107,7 @@ function keyword(schema: object, key: string): unknown {
 test('the form’s limits are the offer contract’s, so it never lets through what the server refuses', () => {
   const f = OfferInput.properties;
   assert.deepEqual(offerLimits, {
-    title: keyword(f.title, 'maxLength'), description: keyword(f.description, 'maxLength'), category: keyword(f.category, 'maxLength'), price: keyword(f.pricePoints, 'maximum'),
+    title: keyword(f.title, 'maxLength'), description: keyword(f.description, 'maxLength'), price: keyword(f.pricePoints, 'maximum'),
     stock: keyword(f.stock, 'maximum'), perUser: keyword(f.perUserLimit.anyOf[0], 'maximum'), validDays: keyword(f.voucherValidDays, 'maximum'), locations: keyword(f.locations, 'maxItems'),
     issuerUrl: keyword(f.issuerUrl.anyOf[0], 'maxLength'),
   });

@@ -3,7 +3,8 @@
  * to check before sending, and on edit, only the fields that changed (so an untouched stock field
  * never resets the stock left while vouchers are being redeemed).
  */
-import type { Offer, OfferInput, OfferLocation, OfferPatch } from '../../../api/partner-rewards.ts';
+import { offerCategories } from '../../../api/rewards.ts';
+import type { Offer, OfferCategory, OfferInput, OfferLocation, OfferPatch } from '../../../api/partner-rewards.ts';
 import { dateInputOf, endOfDateInput, startOfDateInput } from './date-input.ts';
 
 /** One location row: a name and its coordinates, as typed. */
@@ -19,7 +20,8 @@ export interface LocationRow {
 export interface OfferFormValues {
   title: string;
   description: string;
-  category: string;
+  /** One of the fixed list; empty until chosen. */
+  category: OfferCategory | '';
   pricePoints: string;
   stock: string;
   perUserLimit: string;
@@ -97,7 +99,7 @@ export function offerToForm(offer: Offer): OfferFormValues {
 const wholeNumber = /^\d+$/;
 
 /** The limits the offer contract sets (OfferInput in @heyblue/contracts/rewards; a test keeps them equal). */
-export const offerLimits = { title: 120, description: 2000, category: 40, price: 1_000_000, stock: 10_000_000, perUser: 1000, validDays: 366, locations: 50, issuerUrl: 500 } as const;
+export const offerLimits = { title: 120, description: 2000, price: 1_000_000, stock: 10_000_000, perUser: 1000, validDays: 366, locations: 50, issuerUrl: 500 } as const;
 
 function count(value: string, min: number, max: number): number | OfferProblem {
   const trimmed = value.trim();
@@ -132,12 +134,11 @@ export function readOfferForm(values: OfferFormValues): OfferFormResult {
   const fields: OfferFormErrors['fields'] = {};
   const locationErrors: OfferFormErrors['locations'] = {};
   const title = values.title.trim();
-  const category = values.category.trim();
+  const category = offerCategories.find((known) => known === values.category);
   if (title === '') fields.title = 'required';
   else if (title.length > offerLimits.title) fields.title = 'tooLong';
   if (values.description.trim().length > offerLimits.description) fields.description = 'tooLong';
-  if (category === '') fields.category = 'required';
-  else if (category.length > offerLimits.category) fields.category = 'tooLong';
+  if (category === undefined) fields.category = 'required';
   const price = count(values.pricePoints, 1, offerLimits.price);
   if (typeof price === 'string') fields.pricePoints = price;
   const stock = count(values.stock, 0, offerLimits.stock);
@@ -165,7 +166,7 @@ export function readOfferForm(values: OfferFormValues): OfferFormResult {
     else if (typeof lat === 'number' && typeof lon === 'number') locations.push({ name, lat, lon });
   }
 
-  if (Object.keys(fields).length > 0 || Object.keys(locationErrors).length > 0 || typeof price === 'string' || typeof stock === 'string' || typeof validDays === 'string' || typeof perUser === 'string') {
+  if (category === undefined || Object.keys(fields).length > 0 || Object.keys(locationErrors).length > 0 || typeof price === 'string' || typeof stock === 'string' || typeof validDays === 'string' || typeof perUser === 'string') {
     return { ok: false, errors: { fields, locations: locationErrors } };
   }
   return {
