@@ -1,3 +1,4 @@
+import { mapRoutes } from './platform/map/map-routes.ts';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
@@ -106,7 +107,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerActorResolution(app, deps.actorResolver);
   await registerDocs(app, { version: deps.version, publicUrl: config.http.publicUrl, asyncApi: deps.asyncApi, errors: deps.errors });
   registerHealthRoutes(app, { checks: deps.readiness, isShuttingDown: deps.isShuttingDown });
-  registerMetaRoute(app, { version: deps.version, distributed: config.database.kind === 'postgres', timeZone: config.timeZone });
+  registerMetaRoute(app, { version: deps.version, distributed: config.database.kind === 'postgres', timeZone: config.timeZone, geocoder: config.map.geocoder !== null });
+  await app.register(mapRoutes({ map: config.map, logger: deps.logger }));
 
   await app.register(websocket, { options: { maxPayload: config.ws.maxFrameBytes } });
   deps.gateway.register(app);

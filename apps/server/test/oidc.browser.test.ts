@@ -59,7 +59,7 @@ test('a person signs in at the identity provider and comes back signed in, with 
   await page.locator('button[type="submit"]').click();
   await page.locator('button[type="submit"]').click();
   await page.waitForURL((url) => url.origin === base && !url.pathname.startsWith('/api/'), { timeout: 15_000 });
-  assert.equal(new URL(page.url()).pathname, '/profile', `a new account lands on its profile, not ${page.url()}`);
+  assert.equal(new URL(page.url()).pathname, '/welcome', `a new account is welcomed first (a name, a language), not ${page.url()}`);
 
   const me = await page.evaluate(async () => {
     const refreshed = await (await fetch('/api/v1/auth/refresh', { method: 'POST' })).json();

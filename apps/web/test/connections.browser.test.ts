@@ -1,14 +1,19 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
+import sharp from 'sharp';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { screenshotPath } from './support/browser.ts';
 import { launchBrowserFilming, north, openHome, timesSquare, useConnectionsStage, watchForCoordinates } from './support/connections.ts';
 import { unexpected } from './support/sign-in.ts';
+import { startTileServer, tileColour } from './support/tile-server.ts';
 
 // Officers and citizens find each other on two phones: near each other, by QR code (camera and typed
 // short code), and by chat. Each test has its own officer and citizen, seeded and signed in before
 // the server starts, so no test waits on another's limits or windows.
-const stage = useConnectionsStage({ officers: 5, citizens: 5 });
+// The basemap comes from a local tile server, through the app's own map proxy.
+const tiles = await startTileServer();
+after(() => tiles.close());
+const stage = useConnectionsStage({ officers: 5, citizens: 5 }, () => ({ MAP_STYLE_URL: tiles.styleUrl }));
 const citizenSpot = north(timesSquare, 150);
 /** Where the officer walks to, to meet the citizen. */
 const officerMoved = north(timesSquare, 30);
@@ -19,6 +24,21 @@ async function celebrates(page: Page): Promise<void> {
   await dialog.getByTestId('celebration').waitFor();
   await dialog.locator('blockquote').filter({ hasText: /\w/ }).waitFor();
   assert.match(await dialog.locator('.hb-celebration__author').innerText(), /^— \S/);
+}
+
+/** Waits until the map's pixels show the local tile server's colour (the basemap was drawn). */
+async function expectTilesDrawn(map: import('playwright-core').Locator): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const { data, info } = await sharp(await map.screenshot()).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    let tinted = 0;
+    for (let i = 0; i < data.length; i += info.channels) {
+      if (Math.abs((data[i] ?? 0) - tileColour.r) < 40 && Math.abs((data[i + 1] ?? 0) - tileColour.g) < 40 && Math.abs((data[i + 2] ?? 0) - tileColour.b) < 40) tinted++;
+    }
+    if (tinted > (data.length / info.channels) * 0.2) return;
+    if (Date.now() > deadline) assert.fail(`the basemap's tiles were not drawn (${tinted} of ${data.length / info.channels} pixels)`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /** The officer stops being available; nobody else's test finds them afterwards. */
@@ -63,8 +83,13 @@ test('an officer goes available, a citizen 150 m away is told an officer is near
   assert.equal(await nearby.getByTestId('nearby-officer').count(), 1);
   await nearby.getByText('1 officer near you').waitFor();
   await citizen.page.getByTestId('connections-announcer').filter({ hasText: /An officer from .+ is within about (500 m|1 km)\./ }).waitFor();
-  // The map draws the officer's coarse area, not a pin.
-  await nearby.getByRole('region', { name: 'Map of the officers near you' }).waitFor();
+  // The map draws the officer's coarse area, not a pin, on the basemap — whose tiles came through our server.
+  const map = nearby.getByRole('region', { name: 'Map of the officers near you' });
+  await map.waitFor();
+  await nearby.locator('[data-basemap="shown"] .maplibregl-canvas').waitFor();
+  await expectTilesDrawn(map);
+  assert.ok(tiles.requests.some((r) => r.path.startsWith('/t/')), 'tiles were fetched');
+  assert.ok(tiles.requests.every((r) => r.userAgent === 'HeyBlue-map-proxy/1'), 'the tile server saw only the app’s server, never the browser');
   await citizen.page.screenshot({ path: screenshotPath('connections-officer-near'), fullPage: true });
 
   await row.getByRole('button', { name: /^Ask to connect with / }).click();

@@ -51,7 +51,7 @@ test('a shop owner publishes an offer with its stock from the dashboard, then ad
   await dialog.getByText('Some fields need a look before this can be saved.').waitFor();
   await dialog.getByLabel('Title', { exact: true }).fill('Bagel and juice');
   await dialog.getByLabel('Description', { exact: true }).fill('A fresh bagel and a small juice, before 11 am.');
-  await dialog.getByLabel('Category', { exact: true }).fill('food');
+  await dialog.getByLabel('Category', { exact: true }).selectOption('food-drink');
   await dialog.getByLabel('Price in points').fill('150');
   await dialog.getByLabel('Vouchers available').fill('25');
   await dialog.getByLabel('Limit per person').fill('1');
@@ -233,24 +233,25 @@ test('a charity sees the donations its causes received and downloads the monthâ€
   await done(device, held(charity));
 });
 
-test('an admin edits an earning rule, which becomes version 2, previews what a connection earns, and lets citizens gift', { timeout: 180_000 }, async () => {
+test('an admin edits an earning rule, which becomes version 3 (the seeded version 1 and migration 0009â€™s version 2 before it), previews what a connection earns, and lets citizens gift', { timeout: 180_000 }, async () => {
   const { world, browser } = stage;
   const device = await openAs(browser, world.server, held(admin), '/dashboard', { device: 'desktop' });
   const { page } = device;
   await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Earning rules' }).click();
   const connection = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Connection', exact: true }) });
-  await connection.getByTestId('rule-version').filter({ hasText: 'Version 1' }).waitFor();
+  await connection.getByTestId('rule-version').filter({ hasText: 'Version 2' }).waitFor();
   await connection.getByRole('link', { name: 'Connection', exact: true }).click();
 
   await page.getByRole('heading', { level: 1, name: 'Connection' }).waitFor();
   await page.getByLabel('Citizen earns').fill('12');
-  await page.getByRole('button', { name: 'Save as version 2' }).click();
-  await page.getByRole('status').filter({ hasText: 'Saved as version 2' }).waitFor();
+  await page.getByRole('button', { name: 'Save as version 3' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved as version 3' }).waitFor();
   const versions = page.getByTestId('rule-versions');
+  await versions.getByText('Version 3').waitFor();
   await versions.getByText('Version 2').waitFor();
   await versions.getByText('Version 1').waitFor();
-  await versions.getByText(/citizen 12, officer 10/).waitFor();
-  await page.getByRole('button', { name: 'Save as version 3' }).waitFor();
+  await versions.getByText(/citizen 12, officer 5/).waitFor();
+  await page.getByRole('button', { name: 'Save as version 4' }).waitFor();
   await page.screenshot({ path: screenshotPath('rewards-rule-saved-desktop'), fullPage: true });
 
   // A connection by code, location not verified: only the rule for any connection pays, at its new version.
@@ -260,11 +261,11 @@ test('an admin edits an earning rule, which becomes version 2, previews what a c
   await preview.getByRole('button', { name: 'Preview' }).click();
   const citizenSide = page.getByTestId('preview-citizen');
   await citizenSide.getByText('12 points', { exact: true }).first().waitFor();
-  await citizenSide.getByText('Version 2').waitFor();
-  await page.getByTestId('preview-officer').getByText('10 points', { exact: true }).first().waitFor();
+  await citizenSide.getByText('Version 3').waitFor();
+  await page.getByTestId('preview-officer').getByText('5 points', { exact: true }).first().waitFor();
 
   await page.getByRole('link', { name: 'All rules' }).click();
-  await connection.getByTestId('rule-version').filter({ hasText: 'Version 2' }).waitFor();
+  await connection.getByTestId('rule-version').filter({ hasText: 'Version 3' }).waitFor();
 
   await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Rewards settings' }).click();
   const gifts = page.getByRole('switch', { name: 'Citizens can gift points to each other' });

@@ -91,6 +91,7 @@ export const apiMatrix: readonly MatrixEntry[] = [
   { route: 'POST /api/v1/admin/organisations/:organisationId/decision', access: { allow: ['admin'] }, request: async (w) => ({ url: `/api/v1/admin/organisations/${await w.pendingOrganisation()}/decision`, payload: { approve: true } }) },
   { route: 'GET /api/v1/admin/audit', access: { allow: ['admin'] }, request: () => ({ url: '/api/v1/admin/audit' }) },
   { route: 'GET /api/v1/profiles/me', access: 'self', request: () => ({ url: '/api/v1/profiles/me' }) },
+  { route: 'PUT /api/v1/profiles/me/welcome', access: 'self', request: () => ({ url: '/api/v1/profiles/me/welcome', payload: { displayName: 'Probe P.', language: 'en' } }) },
   { route: 'PATCH /api/v1/profiles/me', access: 'self', request: () => ({ url: '/api/v1/profiles/me', payload: { bio: 'Matrix bio' } }) },
   { route: 'GET /api/v1/profiles/me/export', access: 'self', request: () => ({ url: '/api/v1/profiles/me/export' }) },
   { route: 'PUT /api/v1/profiles/me/avatar', access: 'self', alsoFine: [400, 415], request: () => ({ url: '/api/v1/profiles/me/avatar', headers: { 'content-type': 'multipart/form-data; boundary=matrix' }, payload: '--matrix--\r\n' }) },

@@ -12,5 +12,6 @@ export function tempDir(prefix = 'heyblue-test-'): string {
 
 /** A test configuration: quiet, on a free port, in a temporary data folder; `settings` override. */
 export function testConfig(settings: Record<string, string> = {}): Config {
-  return loadConfig({ env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDir(), ...settings } });
+  // No basemap unless a test brings its own tile server: tests never reach out to the internet.
+  return loadConfig({ env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDir(), MAP_STYLE_URL: 'off', ...settings } });
 }

@@ -116,11 +116,10 @@ test('a page of connections keeps its cursor; an unknown kind or a numeric curso
   assert.throws(() => decodeConnectionPage({ items: [without(connection, 'madeAt')], nextCursor: null }), TypeError);
 });
 
-test('settings without tiles draw on a plain background; a missing or mistyped setting is refused', () => {
-  const settings = { radiusM: 1000, maxAccuracyM: 150, windowMinutes: 15, requestTtlSeconds: 120, qrRefreshSeconds: 15, meetMinutes: 10, map: { tileUrl: null, attribution: null } };
+test('settings are checked: a missing or mistyped setting is refused', () => {
+  const settings = { radiusM: 1000, maxAccuracyM: 150, windowMinutes: 15, requestTtlSeconds: 120, qrRefreshSeconds: 15, meetMinutes: 10 };
   assert.deepEqual(decodeSettings(settings), settings);
   assert.throws(() => decodeSettings({ ...settings, radiusM: '1000' }), TypeError);
-  assert.throws(() => decodeSettings(without(settings, 'map')), TypeError);
   assert.throws(() => decodeSettings(without(settings, 'maxAccuracyM')), TypeError);
 });
 

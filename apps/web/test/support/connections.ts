@@ -70,11 +70,11 @@ export function phoneAt(at: { lat: number; lon: number } | undefined): BrowserCo
  * Registers hooks that seed `officers` verified officers and `citizens` citizens, start the server and a
  * browser, and wait until connections knows the officers (identity's event reaches it through the relay).
  */
-export function useConnectionsStage(people: { officers: number; citizens: number }): ConnectionsStage {
+export function useConnectionsStage(people: { officers: number; citizens: number }, env: () => Record<string, string> = () => ({})): ConnectionsStage {
   let server: SeededServer | undefined;
   let browser: Browser | undefined;
   before(async () => {
-    [server, browser] = await Promise.all([startSeededServer(people), launchBrowser()]);
+    [server, browser] = await Promise.all([startSeededServer(people, undefined, env()), launchBrowser()]);
     await waitForOfficers(server);
   }, { timeout: 120_000 });
   after(async () => {
@@ -110,11 +110,14 @@ export async function startSeededServer(
   people: { officers: number; citizens: number },
   /** Runs after seeding and before serving (the data folder is free then), e.g. to grant points. */
   prepare?: (seeded: { dataDir: string; env: NodeJS.ProcessEnv; sessions: readonly SeededSession[] }) => Promise<void>,
+  /** Settings for the server (e.g. MAP_STYLE_URL of a local tile server). */
+  settings: Record<string, string> = {},
 ): Promise<SeededServer> {
   const folder = await mkdtemp(join(tmpdir(), 'heyblue-connections-test-'));
   const dataDir = join(folder, 'data');
   const sessionsFile = join(folder, 'sessions.jsonl');
-  const env = { ...serverEnv(process.env), NODE_ENV: 'development' };
+  // No basemap from the internet unless a test brings its own tile server.
+  const env = { ...serverEnv(process.env), NODE_ENV: 'development', MAP_STYLE_URL: 'off', ...settings };
   const seeding = spawn(
     process.execPath,
     ['apps/server/src/main.ts', 'seed', '--officers', String(people.officers), '--citizens', String(people.citizens), '--prefix', 'browser', '--sessions-file', sessionsFile, '--data-dir', dataDir],
@@ -154,13 +157,15 @@ export async function startSeededServer(
   for (const session of sessions) {
     everyone.push({ email: session.email, accountId: session.accountId, role: session.role, ...(await refreshed(url, session.refreshToken)) });
   }
-  return {
+  const seededServer: SeededServer = {
     url,
     output,
     officers: everyone.filter((person) => person.role === 'officer'),
     citizens: everyone.filter((person) => person.role === 'citizen'),
     stop,
   };
+  await waitForProfiles(seededServer);
+  return seededServer;
 }
 
 /** The browser tests run the server embedded, even when CI sets the distributed-mode URLs for other tests. */
@@ -202,6 +207,21 @@ async function refreshed(url: string, refreshToken: string): Promise<{ accessTok
 }
 
 /** Connections learns that someone is a verified officer from identity's event, relayed shortly after start. */
+/** Waits until profiles has given every seeded person their made-up name (its consumer runs after the server starts). */
+async function waitForProfiles(server: SeededServer): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (const person of [...server.officers, ...server.citizens]) {
+    for (;;) {
+      // The public profile: reading one's own before the event would create it unwelcomed.
+      const response = await fetch(`${server.url}/api/v1/profiles/${person.accountId}`, { headers: { accept: 'application/json' } });
+      const body = response.ok ? ((await response.json()) as { displayName?: string }) : undefined;
+      if (body?.displayName && !body.displayName.startsWith('Neighbour ')) break;
+      if (Date.now() > deadline) assert.fail(`profiles never named ${person.email} (last answer ${response.status})`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 async function waitForOfficers(server: SeededServer): Promise<void> {
   const deadline = Date.now() + 20_000;
   for (const officer of server.officers) {

@@ -92,5 +92,6 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
 /** The browser tests run the server embedded, even when CI sets the distributed-mode URLs for other tests. */
 function embeddedEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { DATABASE_URL: _database, NATS_URL: _nats, KEYS: _keys, ...rest } = env;
-  return rest;
+  // No basemap from the internet unless a test brings its own tile server (MAP_STYLE_URL).
+  return { MAP_STYLE_URL: 'off', ...rest };
 }

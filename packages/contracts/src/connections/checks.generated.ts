@@ -81,7 +81,7 @@ export const precompiledChecks = new Map([
   })()],
   [schemas.ConnectionSettings, (() => {
     const External = [];
-    const check_0 = ((value) => ((typeof value === "object" && value !== null && !(Array.isArray(value))) && ((((((("radiusM" in value && "maxAccuracyM" in value) && "windowMinutes" in value) && "requestTtlSeconds" in value) && "qrRefreshSeconds" in value) && "meetMinutes" in value) && "map" in value) && ((((((Number.isInteger(value.radiusM) && Number.isInteger(value.maxAccuracyM)) && Number.isInteger(value.windowMinutes)) && Number.isInteger(value.requestTtlSeconds)) && Number.isInteger(value.qrRefreshSeconds)) && Number.isInteger(value.meetMinutes)) && ((typeof value.map === "object" && value.map !== null && !(Array.isArray(value.map))) && (("tileUrl" in value.map && "attribution" in value.map) && ((typeof value.map.tileUrl === "string" || value.map.tileUrl === null) && (typeof value.map.attribution === "string" || value.map.attribution === null))))))));
+    const check_0 = ((value) => ((typeof value === "object" && value !== null && !(Array.isArray(value))) && (((((("radiusM" in value && "maxAccuracyM" in value) && "windowMinutes" in value) && "requestTtlSeconds" in value) && "qrRefreshSeconds" in value) && "meetMinutes" in value) && (((((Number.isInteger(value.radiusM) && Number.isInteger(value.maxAccuracyM)) && Number.isInteger(value.windowMinutes)) && Number.isInteger(value.requestTtlSeconds)) && Number.isInteger(value.qrRefreshSeconds)) && Number.isInteger(value.meetMinutes)))));
     return (value) => { return check_0(value); };
   })()],
   [schemas.connectionsServerMessages, (() => {

@@ -75,10 +75,6 @@ export const ConnectionSettings = Type.Object({
   requestTtlSeconds: Type.Integer({ description: 'a request lapses unless answered within this' }),
   qrRefreshSeconds: Type.Integer({ description: 'ask for a new code this often' }),
   meetMinutes: Type.Integer({ description: 'after a proximity connection, each sees the other this long' }),
-  map: Type.Object({
-    tileUrl: Nullable(Type.String({ description: 'without one the app draws the map on a plain background' })),
-    attribution: Nullable(Type.String()),
-  }),
 });
 export type ConnectionSettings = Static<typeof ConnectionSettings>;
 

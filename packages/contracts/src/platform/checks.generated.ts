@@ -14,6 +14,26 @@ export const precompiledChecks = new Map([
     const check_0 = ((value) => ((typeof value === "object" && value !== null && !(Array.isArray(value))) && ((("type" in value && "code" in value) && "message" in value) && (((typeof value.type === "string" && value.type === "error") && (((typeof value.code === "string" && value.code === "WS_MALFORMED_MESSAGE") || (typeof value.code === "string" && value.code === "WS_UNKNOWN_MESSAGE")) || (typeof value.code === "string" && value.code === "PLATFORM_INTERNAL"))) && typeof value.message === "string"))));
     return (value) => { return check_0(value); };
   })()],
+  [schemas.GeocodeAnswer, (() => {
+    const External = [];
+    const check_0 = ((value) => ((typeof value === "object" && value !== null && !(Array.isArray(value))) && ("places" in value && (Array.isArray(value.places) && (value.places.every((unique_0, index) => (((typeof unique_0 === "object" && unique_0 !== null && !(Array.isArray(unique_0))) && ((("label" in unique_0 && "lat" in unique_0) && "lon" in unique_0) && ((typeof unique_0.label === "string" && (Number.isFinite(unique_0.lat) && (unique_0.lat >= -90 && unique_0.lat <= 90))) && (Number.isFinite(unique_0.lon) && (unique_0.lon >= -180 && unique_0.lon <= 180))))))) && value.places.length <= 5)))));
+    return (value) => { return check_0(value); };
+  })()],
+  [schemas.GeocodedPlace, (() => {
+    const External = [];
+    const check_0 = ((value) => ((typeof value === "object" && value !== null && !(Array.isArray(value))) && ((("label" in value && "lat" in value) && "lon" in value) && ((typeof value.label === "string" && (Number.isFinite(value.lat) && (value.lat >= -90 && value.lat <= 90))) && (Number.isFinite(value.lon) && (value.lon >= -180 && value.lon <= 180))))));
+    return (value) => { return check_0(value); };
+  })()],
+  [schemas.GeocodeQuery, (() => {
+    const External = [new RegExp("(^q$|^lang$)", "u")];
+    const check_0 = ((value) => ((typeof value === "object" && value !== null && !(Array.isArray(value))) && (("q" in value && Object.getOwnPropertyNames(value).every((unique_0, unique_1) => ((External[0].test(unique_0) || false)))) && ((typeof value.q === "string" && ((value.q.length >= 6 || (value.q.length >= 3 && Guard.CodePointCount(value.q) >= 3)) && (value.q.length <= 200 || (value.q.length <= 400 && Guard.CodePointCount(value.q) <= 200)))) && (value.lang === undefined || (!("lang" in value) || ((typeof value.lang === "string" && value.lang === "en") || (typeof value.lang === "string" && value.lang === "es"))))))));
+    return (value) => { return check_0(value); };
+  })()],
+  [schemas.MapDocument, (() => {
+    const External = [new RegExp("^.*$", "u")];
+    const check_0 = ((value) => ((typeof value === "object" && value !== null && !(Array.isArray(value))) && Object.entries(value).every(([unique_0, unique_1], _) => ((!(External[0].test(unique_0)) || true)))));
+    return (value) => { return check_0(value); };
+  })()],
   [schemas.PingMessage, (() => {
     const External = [];
     const check_0 = ((value) => ((typeof value === "object" && value !== null && !(Array.isArray(value))) && ("type" in value && (typeof value.type === "string" && value.type === "ping"))));
@@ -41,7 +61,7 @@ export const precompiledChecks = new Map([
   })()],
   [schemas.ServerMeta, (() => {
     const External = [IsDateTime];
-    const check_0 = ((value) => ((typeof value === "object" && value !== null && !(Array.isArray(value))) && ((((("name" in value && "version" in value) && "mode" in value) && "time" in value) && "timeZone" in value) && ((((typeof value.name === "string" && typeof value.version === "string") && ((typeof value.mode === "string" && value.mode === "embedded") || (typeof value.mode === "string" && value.mode === "distributed"))) && (typeof value.time === "string" && External[0](value.time))) && typeof value.timeZone === "string"))));
+    const check_0 = ((value) => ((typeof value === "object" && value !== null && !(Array.isArray(value))) && (((((("name" in value && "version" in value) && "mode" in value) && "time" in value) && "timeZone" in value) && "geocoder" in value) && (((((typeof value.name === "string" && typeof value.version === "string") && ((typeof value.mode === "string" && value.mode === "embedded") || (typeof value.mode === "string" && value.mode === "distributed"))) && (typeof value.time === "string" && External[0](value.time))) && typeof value.timeZone === "string") && typeof value.geocoder === "boolean"))));
     return (value) => { return check_0(value); };
   })()],
   [schemas.WelcomeMessage, (() => {

@@ -15,5 +15,8 @@ export const platformErrors = defineErrors({
   PLATFORM_RATE_LIMITED: { status: 429, message: 'Too many requests; slow down and try again shortly.' },
   PLATFORM_INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   PLATFORM_NOT_READY: { status: 503, message: 'The server is not ready yet.' },
+  PLATFORM_MAP_UNAVAILABLE: { status: 502, message: 'The map provider cannot be reached right now; the map shows without its basemap.' },
+  PLATFORM_GEOCODER_OFF: { status: 404, message: 'No address search is configured here; place it on the map or type its coordinates.' },
+  PLATFORM_GEOCODER_FAILED: { status: 502, message: 'The address search is not answering right now; try again, or place it on the map.' },
   PLATFORM_UNAVAILABLE: { status: 503, message: 'The server cannot reach a service it needs (its database) right now; try again shortly, with the same Idempotency-Key if you sent one.' },
 });

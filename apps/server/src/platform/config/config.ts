@@ -44,7 +44,13 @@ export interface Config {
     readonly disconnectGraceSeconds: number;
     readonly maxAccuracyM: number;
     readonly requestTtlSeconds: number;
-    readonly map: { readonly tileUrl: string | null; readonly attribution: string | null };
+  };
+  /** The basemap behind every map, served through the map proxy; and the partners' address search. */
+  readonly map: {
+    readonly styleUrl: string | null;
+    readonly rasterTiles: { readonly url: string; readonly attribution: string } | null;
+    readonly cacheBytes: number;
+    readonly geocoder: { readonly url: string; readonly kind: 'nominatim' | 'photon' } | null;
   };
   readonly shutdownTimeoutMs: number;
   readonly webDistDir: string;
@@ -186,7 +192,12 @@ function shape(s: Settings, sources: ConfigSources, problems: string[]): Config 
       disconnectGraceSeconds: s.DISCONNECT_GRACE_SECONDS,
       maxAccuracyM: s.LOCATION_MAX_ACCURACY_M,
       requestTtlSeconds: s.CONNECTION_REQUEST_TTL_SECONDS,
-      map: { tileUrl: s.MAP_TILE_URL ?? null, attribution: s.MAP_TILE_ATTRIBUTION ?? null },
+    },
+    map: {
+      styleUrl: s.MAP_STYLE_URL === 'off' ? null : s.MAP_STYLE_URL,
+      rasterTiles: s.MAP_TILE_URL ? { url: s.MAP_TILE_URL, attribution: s.MAP_TILE_ATTRIBUTION ?? '' } : null,
+      cacheBytes: s.MAP_CACHE_MB * 1024 * 1024,
+      geocoder: s.GEOCODER_URL ? { url: s.GEOCODER_URL, kind: s.GEOCODER_KIND } : null,
     },
     shutdownTimeoutMs: s.SHUTDOWN_TIMEOUT_MS,
     webDistDir: path.resolve(s.WEB_DIST_DIR ?? path.join(import.meta.dirname, '../../../../web/dist')),

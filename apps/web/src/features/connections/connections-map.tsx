@@ -1,16 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../ui/index.ts';
-import type { MapArea, MapHandle, MapLayers, MapPoint } from './leaflet-map.ts';
+import type { MapArea, MapHandle, MapLayers, MapPoint } from './maplibre-map.ts';
 import './connections-map.css';
 
-export type { MapArea, MapPoint } from './leaflet-map.ts';
+export type { MapArea, MapPoint } from './maplibre-map.ts';
 
 export interface ConnectionsMapProps {
   /** What the map shows, for screen readers (the lists beside it carry the same facts). */
   label: string;
-  tileUrl: string | null;
-  attribution: string | null;
   own: MapPoint | undefined;
   areas?: readonly MapArea[];
   other?: MapPoint | undefined;
@@ -18,34 +16,37 @@ export interface ConnectionsMapProps {
 
 const noAreas: readonly MapArea[] = [];
 
-/** A Leaflet map, loaded when first shown; a plain background when there are no tiles. */
-export function ConnectionsMap({ label, tileUrl, attribution, own, areas = noAreas, other }: ConnectionsMapProps) {
+/** A MapLibre map on the deployment's basemap (through this server's proxy), loaded when first shown; a plain background when the basemap cannot be had. */
+export function ConnectionsMap({ label, own, areas = noAreas, other }: ConnectionsMapProps) {
   const { t } = useTranslation();
   const element = useRef<HTMLDivElement>(null);
   const [handle, setHandle] = useState<MapHandle | undefined>(undefined);
   const [failed, setFailed] = useState(false);
+  const [basemap, setBasemap] = useState(true);
 
   useEffect(() => {
     const container = element.current;
     if (!container) return undefined;
     let live = true;
     let created: MapHandle | undefined;
-    import('./leaflet-map.ts').then(
-      ({ createLeafletMap }) => {
-        if (!live) return;
-        created = createLeafletMap(container, { tileUrl, attribution });
-        setHandle(created);
-      },
-      () => {
-        if (live) setFailed(true);
-      },
-    );
+    import('./maplibre-map.ts')
+      .then(({ createMapLibreMap }) => createMapLibreMap(container, { onBasemap: (shown) => live && setBasemap(shown) }))
+      .then(
+        (map) => {
+          if (!live) return map.destroy();
+          created = map;
+          setHandle(map);
+        },
+        () => {
+          if (live) setFailed(true);
+        },
+      );
     return () => {
       live = false;
       created?.destroy();
       setHandle(undefined);
     };
-  }, [tileUrl, attribution]);
+  }, []);
 
   useEffect(() => {
     const layers: MapLayers = { own, areas, other };
@@ -53,7 +54,7 @@ export function ConnectionsMap({ label, tileUrl, attribution, own, areas = noAre
   }, [handle, own, areas, other]);
 
   return (
-    <div className={tileUrl ? 'hb-map' : 'hb-map hb-map--plain'}>
+    <div className={basemap ? 'hb-map' : 'hb-map hb-map--plain'} data-basemap={basemap ? 'shown' : 'none'}>
       <div ref={element} className="hb-map__canvas" role="region" aria-label={label} data-testid="connections-map" />
       {!handle && !failed ? (
         <div className="hb-map__overlay">

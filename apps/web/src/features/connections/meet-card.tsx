@@ -16,7 +16,7 @@ import { usePersonName } from './use-public-profile.ts';
 export function MeetCard({ ownFix }: { ownFix: LocationFix | undefined }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const { state, me, settings } = useSignedInConnections();
+  const { state, me } = useSignedInConnections();
   const now = useNow(state.meeting !== null);
   const meeting = state.meeting;
   const iAmOfficer = meeting?.officerId === me;
@@ -41,8 +41,6 @@ export function MeetCard({ ownFix }: { ownFix: LocationFix | undefined }) {
       <CountdownTimer until={meeting.meetUntil} label={t('connections.meet.timeLeft')} />
       <ConnectionsMap
         label={t('connections.map.meetLabel', { name })}
-        tileUrl={settings?.map.tileUrl ?? null}
-        attribution={settings?.map.attribution ?? null}
         own={own}
         other={other}
       />

@@ -28,7 +28,7 @@ export interface NearbyCardProps {
 export function NearbyCard({ sharing, status, wanted, onWantedChange, onScan }: NearbyCardProps) {
   const { t } = useTranslation();
   const titleId = useId();
-  const { state, dispatch, settings } = useSignedInConnections();
+  const { state, dispatch } = useSignedInConnections();
 
   useEffect(() => {
     if (!state.rejection) return undefined;
@@ -77,8 +77,6 @@ export function NearbyCard({ sharing, status, wanted, onWantedChange, onScan }: 
       {own || officers.length > 0 ? (
         <ConnectionsMap
           label={t('connections.map.label')}
-          tileUrl={settings?.map.tileUrl ?? null}
-          attribution={settings?.map.attribution ?? null}
           own={own}
           areas={areas}
         />

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { Offer } from '../../api/rewards.ts';
 import { ConnectionsMap } from '../connections/connections-map.tsx';
 import type { MapArea, MapPoint } from '../connections/connections-map.tsx';
-import { useRewards } from './rewards-context.tsx';
 
 /** How big a shop's marker is drawn, in metres. */
 const markerM = 40;
@@ -15,12 +14,11 @@ export function offerAreas(offers: readonly Offer[]): MapArea[] {
   );
 }
 
-/** The offers' locations on the app's Leaflet map (the list beside it holds the same offers). */
+/** The offers' locations on the app's map (the list beside it holds the same offers). */
 export function OffersMap({ offers, own }: { offers: readonly Offer[]; own: { lat: number; lon: number; accuracy: number } | undefined }) {
   const { t } = useTranslation();
-  const { tiles } = useRewards();
   const areas = useMemo(() => offerAreas(offers), [offers]);
   const you = useMemo<MapPoint | undefined>(() => (own ? { ...own, label: t('rewards.offers.you') } : undefined), [own, t]);
   if (areas.length === 0 && !you) return <p className="hb-rewards-muted">{t('rewards.offers.mapNoLocations')}</p>;
-  return <ConnectionsMap label={t('rewards.offers.mapLabel')} tileUrl={tiles.tileUrl} attribution={tiles.attribution} own={you} areas={areas} />;
+  return <ConnectionsMap label={t('rewards.offers.mapLabel')} own={you} areas={areas} />;
 }

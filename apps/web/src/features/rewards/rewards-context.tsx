@@ -13,8 +13,6 @@ export interface RewardsContextValue {
   wallet: UseWallet;
   /** The app's socket (shared with connections), for pushes; undefined until it is created. */
   socket: SocketClient | undefined;
-  /** Map tiles, as the connections settings give them (null: a plain background). */
-  tiles: { tileUrl: string | null; attribution: string | null };
 }
 
 const RewardsContext = createContext<RewardsContextValue | undefined>(undefined);
@@ -24,7 +22,6 @@ export function RewardsProvider({ session, me, children }: { session: Session; m
   const wallet = useWallet(session);
   const connections = useConnections();
   const socket = connections?.socket;
-  const map = connections?.settings?.map;
   const { update, reload } = wallet;
 
   useEffect(() => {
@@ -44,12 +41,7 @@ export function RewardsProvider({ session, me, children }: { session: Session; m
     };
   }, [socket, update, reload]);
 
-  const tileUrl = map?.tileUrl ?? null;
-  const attribution = map?.attribution ?? null;
-  const value = useMemo<RewardsContextValue>(
-    () => ({ session, me, wallet, socket, tiles: { tileUrl, attribution } }),
-    [session, me, wallet, socket, tileUrl, attribution],
-  );
+  const value = useMemo<RewardsContextValue>(() => ({ session, me, wallet, socket }), [session, me, wallet, socket]);
   return <RewardsContext value={value}>{children}</RewardsContext>;
 }
 

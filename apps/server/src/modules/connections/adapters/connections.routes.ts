@@ -22,7 +22,7 @@ export function connectionsRoutes(deps: ConnectionsDeps): FastifyPluginAsyncType
     }, async (request) => {
       callerOf(request);
       const s = deps.settings;
-      return { radiusM: s.nearbyRadiusM, maxAccuracyM: s.maxAccuracyM, windowMinutes: s.windowMinutes, requestTtlSeconds: s.requestTtlSeconds, qrRefreshSeconds: QR_REFRESH_MS / 1000, meetMinutes: MEET_MS / 60_000, map: s.map };
+      return { radiusM: s.nearbyRadiusM, maxAccuracyM: s.maxAccuracyM, windowMinutes: s.windowMinutes, requestTtlSeconds: s.requestTtlSeconds, qrRefreshSeconds: QR_REFRESH_MS / 1000, meetMinutes: MEET_MS / 60_000 };
     });
 
     app.get('/connections/nearby', {

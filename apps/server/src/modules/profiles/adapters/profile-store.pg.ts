@@ -73,7 +73,10 @@ export function profileStore(): ProfileStore {
       await sql`insert into profiles.profiles (account_id, display_name, show_display_name, show_avatar, show_bio, show_connection_count, onboarded_at, created_at, updated_at)
         select ${profile.accountId}, ${profile.displayName}, ${privacy.displayName}, ${privacy.avatar}, ${privacy.bio}, ${privacy.connectionCount}, ${profile.onboarded ? at : null}, ${at}, ${at}
         where not exists (select 1 from profiles.deleted_accounts where account_id = ${profile.accountId})
-        on conflict (account_id) do nothing`.execute(sqlOf(tx));
+        on conflict (account_id) do ${profile.onboarded
+          // A seeded account read before its event arrived got the "Neighbour" name: the event finishes it, unless the person already chose.
+          ? sql`update set display_name = excluded.display_name, onboarded_at = excluded.onboarded_at where profiles.profiles.onboarded_at is null`
+          : sql`nothing`}`.execute(sqlOf(tx));
       const found = await sql<{ found: boolean }>`select exists (select 1 from profiles.profiles where account_id = ${profile.accountId}) as found`.execute(sqlOf(tx));
       return found.rows[0]?.found === true;
     },

@@ -1,7 +1,8 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, CloseIcon, PlusIcon, TextField } from '../../../ui/index.ts';
 import { FieldError } from './field-error.tsx';
+import { PlacePicker } from './place-picker.tsx';
 import { emptyLocationRow, offerLimits } from './offer-form-model.ts';
 import type { LocationRow, OfferFormErrors, OfferProblem } from './offer-form-model.ts';
 
@@ -17,6 +18,8 @@ export function OfferLocationsField({ rows, errors, onChange, problemText }: Off
   const { t } = useTranslation();
   const base = useId();
   const change = (key: string, part: Partial<LocationRow>) => onChange(rows.map((row) => (row.key === key ? { ...row, ...part } : row)));
+  /** The row whose map is open (one at a time: a map is heavy on a phone). */
+  const [mapOf, setMapOf] = useState<string | undefined>(undefined);
 
   return (
     <fieldset className="hb-pr-fieldset">
@@ -66,6 +69,18 @@ export function OfferLocationsField({ rows, errors, onChange, problemText }: Off
                   />
                   <FieldError id={errorId('lon')} message={problemText(rowErrors.lon)} />
                 </div>
+                <Button variant="secondary" size="sm" aria-expanded={mapOf === row.key} onClick={() => setMapOf(mapOf === row.key ? undefined : row.key)}>
+                  {mapOf === row.key ? t('partnerRewards.placePicker.hide') : t('partnerRewards.placePicker.show')}
+                </Button>
+                {mapOf === row.key ? (
+                  <div className="hb-pr-location-map">
+                    <PlacePicker
+                      lat={row.lat}
+                      lon={row.lon}
+                      onPick={(at, label) => change(row.key, { lat: String(at.lat), lon: String(at.lon), ...(label && !row.name.trim() ? { name: label.split(',')[0]?.slice(0, 100) ?? '' } : {}) })}
+                    />
+                  </div>
+                ) : null}
                 <Button
                   variant="ghost"
                   size="sm"
