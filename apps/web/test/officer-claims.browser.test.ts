@@ -71,6 +71,8 @@ test('an officer claims a roster entry by badge number and the precinct confirms
   const ivy = await open('/sign-in', phone);
   await signInThroughUi(ivy.page, stage.server.url, 'ivy@personal.example');
   await ivy.page.goto(`${stage.server.url}/profile`);
+  // A citizen's profile carries a link, not the whole form.
+  await ivy.page.getByRole('button', { name: 'Are you a police officer? Claim your place on your precinct’s roster' }).click();
   const card = ivy.page.getByRole('region', { name: 'Are you a police officer?' });
   await card.getByLabel('Your precinct').waitFor();
   await audit(ivy.page, '[data-testid="officer-claim"]', 'the claim card');

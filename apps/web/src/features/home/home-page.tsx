@@ -34,7 +34,7 @@ export function HomePage() {
             </>
           ) : undefined
         }
-        description={t('home.description')}
+        description={account?.roles.includes('officer') ? t('home.descriptionOfficer') : t('home.description')}
       />
       <ConnectionsHome />
       {isAdmin ? <ServerStatusCard /> : null}

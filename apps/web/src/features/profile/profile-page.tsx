@@ -22,7 +22,7 @@ import { authErrorMessage } from '../auth/auth-messages.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { PasskeysCard } from '../passkeys/passkeys-card.tsx';
 import { AccountCard } from './account-card.tsx';
-import { OfficerClaimCard } from './officer-claim-card.tsx';
+import { OfficerClaimDisclosure } from './officer-claim-disclosure.tsx';
 import { PrivacyCard } from './privacy-card.tsx';
 import { ProfileCard } from './profile-card.tsx';
 import { ProfileForm } from './profile-form.tsx';
@@ -142,7 +142,7 @@ export function ProfilePage() {
         <>
           <OwnProfileSections key={account.id} session={session} />
           <AccountCard session={session} account={account} />
-          {account.roles.includes('officer') ? null : <OfficerClaimCard key={account.id} session={session} />}
+          {account.roles.includes('officer') ? null : <OfficerClaimDisclosure key={account.id} session={session} />}
           <PasskeysCard session={session} />
           <SessionsCard session={session} onSignedOut={signedOut} />
           <YourDataCard session={session} onDeleted={accountDeleted} />

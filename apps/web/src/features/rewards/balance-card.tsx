@@ -28,7 +28,7 @@ export function BalanceCard() {
             <span className="hb-rewards-balance__number">{formatNumber(state.wallet.balance, i18n.language)}</span>{' '}
             <span className="hb-rewards-balance__unit">{t('rewards.wallet.unit', { count: state.wallet.balance })}</span>
           </p>
-          <p className="hb-rewards-muted">{state.wallet.role === 'officer' ? t('rewards.wallet.officer') : t('rewards.wallet.earn')}</p>
+          <p className="hb-rewards-muted">{state.wallet.role === 'officer' ? t('rewards.wallet.officer') : state.wallet.balance > 0 ? t('rewards.wallet.spend') : t('rewards.wallet.earn')}</p>
         </>
       ) : null}
     </Card>
