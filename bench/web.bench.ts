@@ -12,7 +12,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { dashboardReady, gzippedKb, homeReady, watchPageLoad, type PageLoad, type ReadyWhen } from '../apps/web/test/support/page-load.ts';
+import { dashboardReady, gzippedKb, homeReady, signedInContext, watchPageLoad, type PageLoad, type ReadyWhen } from '../apps/web/test/support/page-load.ts';
 import { readSessions } from '../tools/simulate/sessions.ts';
 import { freePort, seedAccounts, startServer } from '../tools/simulate/server-process.ts';
 
@@ -20,6 +20,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CPU_SLOWDOWN = Number(process.env.BENCH_CPU_SLOWDOWN ?? 4);
 /** A build to serve instead of building one (e.g. `apps/web/dist`). */
 const PREBUILT = process.env.BENCH_WEB_DIST;
+/** Also print each load's requests with their start and end (ms from the navigation's start). */
+const VERBOSE = process.env.BENCH_VERBOSE === '1';
 const network = { latencyMs: 150, downloadKbps: 1600, uploadKbps: 750 };
 const targets = { homeFirstContentfulPaintMs: 2000, homeReadyMs: 3000, homeInitialJsKbGzip: 150 };
 const root = path.resolve(import.meta.dirname, '..');
@@ -44,21 +46,10 @@ function build(folder: string): string {
 
 /** A fresh context holding the citizen's refresh cookie, throttled; its page measured until `ready`. */
 async function coldLoad(browser: Browser, url: string, refreshToken: string, ready: ReadyWhen): Promise<{ load: PageLoad; refreshToken: string }> {
-  const origin = new URL(url).origin;
-  const context = await browser.newContext({
-    ...phone,
-    serviceWorkers: 'block',
-    storageState: {
-      cookies: [{ name: 'heyblue_refresh', value: refreshToken, domain: new URL(url).hostname, path: '/api/v1/auth', expires: -1, httpOnly: true, secure: false, sameSite: 'Strict' }],
-      origins: [{ origin, localStorage: [{ name: 'heyblue.session.present', value: '1' }] }],
-    },
-  });
+  const { context, refreshedToken } = await signedInContext(browser, url, refreshToken, phone);
   try {
     const load = await throttledLoad(context, url, ready);
-    // Refresh tokens work once: the next load presents the one this load was given.
-    const next = (await context.cookies(`${origin}/api/v1/auth/refresh`)).find((cookie) => cookie.name === 'heyblue_refresh')?.value;
-    if (!next) throw new Error(`${url} did not leave a refresh cookie`);
-    return { load, refreshToken: next };
+    return { load, refreshToken: await refreshedToken() };
   } finally {
     await context.close();
   }
@@ -150,6 +141,7 @@ try {
       loads[name].push(result.load);
       loadDuring.push(loadAverage());
       say(`${name} #${run + 1}: FCP ${Math.round(result.load.firstContentfulPaintMs ?? NaN)} ms, LCP ${Math.round(result.load.largestContentfulPaintMs ?? NaN)} ms, ready ${Math.round(result.load.readyMs)} ms, ${result.load.scripts.length} scripts (load average ${loadAverage()})`);
+      if (VERBOSE) for (const request of result.load.waterfall) console.log(`        ${String(request.startMs).padStart(5)} → ${String(request.endMs).padStart(5)} ms  ${request.path}`);
     }
   }
   const anchors = await anchorLoads(browser);

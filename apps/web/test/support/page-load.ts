@@ -4,7 +4,7 @@
  * test and `npm run bench -- web`; it imports no test runner, so the bench can use it.
  */
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 
 /** When a page counts as ready: every selector of `all` matches and none of `none` does. */
 export interface ReadyWhen {
@@ -28,17 +28,27 @@ export interface LoadedScript {
   readonly encodedBytes: number;
 }
 
+/** A request the page had completed when it became ready: when it started and ended, from the start of the navigation. */
+export interface LoadedResource {
+  readonly path: string;
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
 /** What one load measured, in milliseconds from the start of the navigation. */
 export interface PageLoad {
   readonly firstContentfulPaintMs: number | null;
   readonly largestContentfulPaintMs: number | null;
   readonly readyMs: number;
   readonly scripts: readonly LoadedScript[];
+  /** Every request completed by then, the document's first, in the order they started. */
+  readonly waterfall: readonly LoadedResource[];
 }
 
 interface ReadySignal {
   readonly at: number;
   readonly scripts: LoadedScript[];
+  readonly waterfall: LoadedResource[];
 }
 
 /**
@@ -49,12 +59,13 @@ function readyProbe({ ready, binding }: { ready: ReadyWhen; binding: string }): 
   const holds = () => ready.all.every((selector) => document.querySelector(selector)) && !(ready.none ?? []).some((selector) => document.querySelector(selector));
   const report = () => {
     const at = performance.now();
-    const scripts = performance
-      .getEntriesByType('resource')
-      .filter((entry): entry is PerformanceResourceTiming => entry instanceof PerformanceResourceTiming && new URL(entry.name).pathname.endsWith('.js'))
-      .map((entry) => ({ url: entry.name, encodedBytes: entry.encodedBodySize }));
+    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].filter((entry) => entry instanceof PerformanceResourceTiming);
+    const scripts = entries.filter((entry) => new URL(entry.name).pathname.endsWith('.js')).map((entry) => ({ url: entry.name, encodedBytes: entry.encodedBodySize }));
+    const waterfall = entries
+      .map((entry) => ({ path: new URL(entry.name).pathname, startMs: Math.round(entry.startTime), endMs: Math.round(entry.responseEnd) }))
+      .sort((a, b) => a.startMs - b.startMs);
     const signal: unknown = Reflect.get(window, binding);
-    if (typeof signal === 'function') signal({ at, scripts });
+    if (typeof signal === 'function') signal({ at, scripts, waterfall });
   };
   const observer = new MutationObserver(() => {
     if (!holds()) return;
@@ -70,6 +81,32 @@ function readyProbe({ ready, binding }: { ready: ReadyWhen; binding: string }): 
 }
 
 let bindings = 0;
+
+/**
+ * A fresh browser context (empty cache) for `url`'s origin holding a seeded person's refresh cookie,
+ * so the app restores their session; `refreshedToken()` reads the token the app left (a refresh
+ * token works once, so the next context needs that one).
+ */
+export async function signedInContext(browser: Browser, url: string, refreshToken: string, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; refreshedToken(): Promise<string> }> {
+  const { origin, hostname } = new URL(url);
+  const context = await browser.newContext({
+    serviceWorkers: 'block',
+    ...options,
+    storageState: {
+      cookies: [{ name: 'heyblue_refresh', value: refreshToken, domain: hostname, path: '/api/v1/auth', expires: -1, httpOnly: true, secure: false, sameSite: 'Strict' }],
+      // The app asks the server for a session only when this browser has held one.
+      origins: [{ origin, localStorage: [{ name: 'heyblue.session.present', value: '1' }] }],
+    },
+  });
+  return {
+    context,
+    async refreshedToken() {
+      const cookie = (await context.cookies(`${origin}/api/v1/auth/refresh`)).find((candidate) => candidate.name === 'heyblue_refresh');
+      if (!cookie) throw new Error(`${url} left no refresh cookie`);
+      return cookie.value;
+    },
+  };
+}
 
 /**
  * Prepares `context` so that its next page reports when `ready` holds; call before the page loads.
@@ -92,7 +129,7 @@ export async function watchPageLoad(context: BrowserContext, ready: ReadyWhen, o
       const signal = await Promise.race([readyOnce, timedOut]).finally(() => clearTimeout(timer));
       await page.waitForTimeout(options.settleMs ?? 1000);
       const paints = await page.evaluate(paintTimings);
-      return { ...paints, readyMs: signal.at, scripts: signal.scripts };
+      return { ...paints, readyMs: signal.at, scripts: signal.scripts, waterfall: signal.waterfall };
     },
   };
 }

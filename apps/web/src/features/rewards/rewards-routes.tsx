@@ -1,17 +1,12 @@
 import type { RouteObject } from 'react-router';
-import { GivePage } from './give-page.tsx';
-import { OfferPage } from './offer-page.tsx';
-import { OffersPage } from './offers-page.tsx';
-import { VoucherPage } from './voucher-page.tsx';
-import { VouchersPage } from './vouchers-page.tsx';
-import { WalletPage } from './wallet-page.tsx';
+import { lazyPage } from '../../app/lazy-page.ts';
 
-/** The pages under `/rewards` (the layout, `RewardsPage`, holds the header, the section links and the wallet). */
+/** The pages under `/rewards` (the layout, `RewardsPage`, holds the header, the section links and the wallet), each loaded when first visited. */
 export const rewardsRoutes: RouteObject[] = [
-  { index: true, element: <WalletPage /> },
-  { path: 'offers', element: <OffersPage /> },
-  { path: 'offers/:offerId', element: <OfferPage /> },
-  { path: 'vouchers', element: <VouchersPage /> },
-  { path: 'vouchers/:voucherId', element: <VoucherPage /> },
-  { path: 'give', element: <GivePage /> },
+  { index: true, lazy: lazyPage(() => import('./wallet-page.tsx'), (m) => m.WalletPage) },
+  { path: 'offers', lazy: lazyPage(() => import('./offers-page.tsx'), (m) => m.OffersPage) },
+  { path: 'offers/:offerId', lazy: lazyPage(() => import('./offer-page.tsx'), (m) => m.OfferPage) },
+  { path: 'vouchers', lazy: lazyPage(() => import('./vouchers-page.tsx'), (m) => m.VouchersPage) },
+  { path: 'vouchers/:voucherId', lazy: lazyPage(() => import('./voucher-page.tsx'), (m) => m.VoucherPage) },
+  { path: 'give', lazy: lazyPage(() => import('./give-page.tsx'), (m) => m.GivePage) },
 ];
