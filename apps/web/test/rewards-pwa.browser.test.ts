@@ -15,7 +15,7 @@ let coffeeId = '';
 const holders = new Map<string, Holder>();
 const stage = useRewardsStage({ officers: 2, citizens: 4 }, { citizens: [500, 500, 500, 300], officers: [500] }, async (world) => {
   coffeeId = await createOffer(world, world.shop, offerInput({ title: 'Free coffee', pricePoints: 120, stock: 10, perUserLimit: 10 }));
-  await createOffer(world, world.town, offerInput({ title: 'Botanic garden day pass', description: 'Free entry for one adult.', pricePoints: 200, stock: 50, perUserLimit: 1, category: 'culture', locations: [{ name: 'Botanic Garden', lat: 40.7614, lon: -73.9776 }] }));
+  await createOffer(world, world.town, offerInput({ title: 'Botanic garden day pass', description: 'Free entry for one adult.', pricePoints: 200, stock: 50, perUserLimit: 1, category: 'culture-leisure', locations: [{ name: 'Botanic Garden', lat: 40.7614, lon: -73.9776 }] }));
   await createCause(world, { kind: 'cause', title: 'Winter coats for kids', description: 'Warm coats for children in the harbour district.', goalPoints: 5000 });
   for (const person of [...world.server.citizens, ...world.server.officers]) holders.set(person.email, holderOf(person));
 });
@@ -82,6 +82,7 @@ test('a citizen finds an offer, confirms spending the points, shows the voucherâ
   await page.getByRole('navigation', { name: 'Rewards sections' }).getByRole('link', { name: 'Offers' }).click();
   const offers = page.getByTestId('offers-list');
   await offers.getByRole('link', { name: 'Botanic garden day pass' }).waitFor();
+  await page.getByRole('button', { name: 'Filters' }).click();
   await page.getByRole('searchbox', { name: 'Search offers' }).fill('coffee');
   await page.getByRole('search').getByRole('button', { name: 'Search' }).click();
   await offers.getByRole('link', { name: 'Botanic garden day pass' }).waitFor({ state: 'detached' });

@@ -2,14 +2,16 @@ import { useId } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { BalanceLine } from './balance-line.tsx';
+import { CatalogueArt } from './catalogue-art.tsx';
 import { DetailCard } from './detail-card.tsx';
 import { OfferFacts } from './offer-facts.tsx';
+import { categoryLabel } from './offer-category.ts';
 import { OfferLocations } from './offer-locations.tsx';
 import { RedeemSection } from './redeem-section.tsx';
 import { useRewards } from './rewards-context.tsx';
 import { useOffer } from './use-offer.ts';
 
-/** `/rewards/offers/:offerId`: an offer in full, and the way to redeem it. */
+/** `/rewards/offers/:offerId`: an offer in full (its picture first), and the way to redeem it. */
 export function OfferPage() {
   const { t } = useTranslation();
   const titleId = useId();
@@ -28,7 +30,11 @@ export function OfferPage() {
     >
       {state.status === 'ready' ? (
         <>
+          <div className="hb-offer-hero">
+            {state.offer.imageUrl ? <img src={state.offer.imageUrl} alt="" width={800} height={500} decoding="async" /> : <CatalogueArt of={state.offer.category} />}
+          </div>
           <div>
+            <p className="hb-rewards-row__kind">{categoryLabel(t, state.offer.category)}</p>
             <h2 id={titleId} className="hb-card__title">
               {state.offer.title}
             </h2>

@@ -14,11 +14,13 @@ export interface PagedListViewProps<T> {
   empty: ReactNode;
   renderItem: (item: T) => ReactNode;
   itemKey: (item: T) => string;
+  /** Lays the items out otherwise than as rows (e.g. a grid of cards). */
+  listClassName?: string;
   testId?: string;
 }
 
 /** A paged list with its loading, error and empty states and a "Load more" button for the next page. */
-export function PagedListView<T>({ list, labelledBy, loadingLabel, errorTitle, empty, renderItem, itemKey, testId }: PagedListViewProps<T>) {
+export function PagedListView<T>({ list, labelledBy, loadingLabel, errorTitle, empty, renderItem, itemKey, listClassName, testId }: PagedListViewProps<T>) {
   const { t } = useTranslation();
   const { state } = list;
   if (state.status === 'loading') return <LoadingState label={loadingLabel} />;
@@ -32,9 +34,9 @@ export function PagedListView<T>({ list, labelledBy, loadingLabel, errorTitle, e
   if (state.items.length === 0) return <>{empty}</>;
   return (
     <>
-      <ul className="hb-rewards-list" aria-labelledby={labelledBy} data-testid={testId}>
+      <ul className={listClassName ?? 'hb-rewards-list'} aria-labelledby={labelledBy} data-testid={testId}>
         {state.items.map((item) => (
-          <li key={itemKey(item)} className="hb-rewards-list__item">
+          <li key={itemKey(item)} className={listClassName ? `${listClassName}__item` : 'hb-rewards-list__item'}>
             {renderItem(item)}
           </li>
         ))}

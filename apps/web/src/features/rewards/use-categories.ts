@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { listCategories } from '../../api/rewards.ts';
-import type { RewardsApi } from '../../api/rewards.ts';
+import type { OfferCategory, RewardsApi } from '../../api/rewards.ts';
 
-/** The offer categories for the filter; empty until loaded (or when they could not be: the filter then offers "all" only). */
-export function useCategories(api: RewardsApi): string[] {
-  const [categories, setCategories] = useState<string[]>([]);
+/** The categories open offers are in, for the chips; empty until loaded (or when they could not be: then only "All" shows). */
+export function useCategories(api: RewardsApi): OfferCategory[] {
+  const [categories, setCategories] = useState<OfferCategory[]>([]);
   useEffect(() => {
     const controller = new AbortController();
     listCategories(api, controller.signal).then(
@@ -12,7 +12,7 @@ export function useCategories(api: RewardsApi): string[] {
         if (!controller.signal.aborted) setCategories(items);
       },
       () => {
-        // Searching still works without the list; the text search finds categories too.
+        // Browsing still works without the chips; the text search finds offers too.
       },
     );
     return () => controller.abort();

@@ -3,10 +3,11 @@ import { listOrganisationCauses } from '../../../api/partner-rewards.ts';
 import { Badge, DataTable } from '../../../ui/index.ts';
 import { useSession } from '../../auth/session-context.tsx';
 import { CatalogueList } from './catalogue-list.tsx';
+import { PictureThumb } from './picture-thumb.tsx';
 import { causeKindLabel, pointsLabel } from './rewards-labels.ts';
 import { usePagedList } from './use-paged-list.ts';
 
-/** A charity's causes as the catalogue lists them: title and kind, points received (of a goal), open or closed. */
+/** A charity's causes as the catalogue lists them: picture, title and kind, points received (of a goal), open or closed. */
 export function CatalogueCauses({ organisationId, caption }: { organisationId: string; caption: string }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
@@ -26,9 +27,14 @@ export function CatalogueCauses({ organisationId, caption }: { organisationId: s
             {causes.map((cause) => (
               <tr key={cause.id} data-testid="catalogue-cause">
                 <th scope="row" className="hb-dash-cell-wrap">
-                  <span className="hb-dash-cell-strong">{cause.title}</span>
-                  <br />
-                  <span className="hb-table__muted">{causeKindLabel(t, cause.kind)}</span>
+                  <span className="hb-pr-pictured">
+                    <PictureThumb url={cause.imageUrl} art="cause" />
+                    <span>
+                      <span className="hb-dash-cell-strong">{cause.title}</span>
+                      <br />
+                      <span className="hb-table__muted">{causeKindLabel(t, cause.kind)}</span>
+                    </span>
+                  </span>
                 </th>
                 <td className="hb-dash-cell-nowrap">
                   {pointsLabel(t, cause.receivedPoints, i18n.language)}

@@ -2,13 +2,15 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../../api/api-error.ts';
-import { causeKinds, createCause, updateCause } from '../../../api/partner-rewards.ts';
+import { causeKinds, createCause, removeCauseImage, setCauseImage, updateCause } from '../../../api/partner-rewards.ts';
 import type { Cause } from '../../../api/partner-rewards.ts';
 import { AlertIcon, Button, Dialog, Notice, SegmentedControl, Switch, TextAreaField, TextField } from '../../../ui/index.ts';
 import { useSession } from '../../auth/session-context.tsx';
 import { causePatchOf, causeToForm, emptyCauseForm, readCauseForm } from './cause-form-model.ts';
 import type { CauseFormErrors, CauseFormValues, CauseProblem } from './cause-form-model.ts';
 import { FieldError } from './field-error.tsx';
+import { PictureField } from './picture-field.tsx';
+import type { PictureChange } from './picture-rules.ts';
 import { causeKindLabel } from './rewards-labels.ts';
 import { rewardsErrorMessage } from './rewards-errors.ts';
 
@@ -18,10 +20,11 @@ export interface CauseDialogProps {
   cause: Cause | undefined;
   open: boolean;
   onClose: () => void;
-  onSaved: (cause: Cause, created: boolean) => void;
+  /** The cause as saved; `pictureProblem` says why its picture was not, when the rest was. */
+  onSaved: (cause: Cause, created: boolean, pictureProblem?: string) => void;
 }
 
-/** Creates or edits a cause (or a family in need) in a dialog. */
+/** Creates or edits a cause (or a family in need) and its picture in a dialog. */
 export function CauseDialog({ organisationId, cause, open, onClose, onSaved }: CauseDialogProps) {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -32,6 +35,7 @@ export function CauseDialog({ organisationId, cause, open, onClose, onSaved }: C
   const [errors, setErrors] = useState<CauseFormErrors>({});
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const [pending, setPending] = useState(false);
+  const [picture, setPicture] = useState<PictureChange>({ kind: 'keep' });
 
   useEffect(() => {
     if (!open) return;
@@ -40,7 +44,19 @@ export function CauseDialog({ organisationId, cause, open, onClose, onSaved }: C
     setValues(start);
     setErrors({});
     setFailure(undefined);
+    setPicture({ kind: 'keep' });
   }, [open, cause]);
+
+  /** Sends the picture's change for the saved cause: the cause after it, and why it failed if it did (the cause itself is saved). */
+  async function savePicture(saved: Cause): Promise<{ cause: Cause; problem?: string }> {
+    try {
+      if (picture.kind === 'replace') return { cause: await setCauseImage(session, organisationId, saved.id, picture.file) };
+      if (picture.kind === 'remove' && saved.imageUrl) return { cause: await removeCauseImage(session, organisationId, saved.id) };
+      return { cause: saved };
+    } catch (problem) {
+      return { cause: saved, problem: rewardsErrorMessage(t, toApiError(problem)) };
+    }
+  }
 
   const problemText = (problem: CauseProblem | undefined) => (problem ? t(`partnerRewards.causeForm.problems.${problem}`) : undefined);
 
@@ -58,15 +74,17 @@ export function CauseDialog({ organisationId, cause, open, onClose, onSaved }: C
     setFailure(undefined);
     setPending(true);
     try {
+      let saved: Cause;
       if (cause) {
         const patch = causePatchOf(initial, values, result.input);
-        onSaved(Object.keys(patch).length === 0 ? cause : await updateCause(session, organisationId, cause.id, patch), false);
+        saved = Object.keys(patch).length === 0 ? cause : await updateCause(session, organisationId, cause.id, patch);
       } else {
-        let created = await createCause(session, organisationId, result.input);
+        saved = await createCause(session, organisationId, result.input);
         // A new cause is open; one created closed is closed straight after.
-        if (!result.active) created = await updateCause(session, organisationId, created.id, { active: false });
-        onSaved(created, true);
+        if (!result.active) saved = await updateCause(session, organisationId, saved.id, { active: false });
       }
+      const pictured = await savePicture(saved);
+      onSaved(pictured.cause, cause === undefined, pictured.problem);
     } catch (cause) {
       setFailure(rewardsErrorMessage(t, toApiError(cause)));
     } finally {
@@ -119,6 +137,7 @@ export function CauseDialog({ organisationId, cause, open, onClose, onSaved }: C
           />
           <FieldError id={`${base}-goal`} message={problemText(errors.goalPoints)} />
         </div>
+        <PictureField currentUrl={cause?.imageUrl ?? null} change={picture} onChange={setPicture} art="cause" />
         <Switch
           label={t('partnerRewards.causeForm.active')}
           description={t('partnerRewards.causeForm.activeHint')}

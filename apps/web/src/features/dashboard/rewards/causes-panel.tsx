@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listOrganisationCauses } from '../../../api/partner-rewards.ts';
 import type { Cause } from '../../../api/partner-rewards.ts';
-import { Badge, Button, CheckCircleIcon, DataTable, GiftIcon, Notice, PlusIcon } from '../../../ui/index.ts';
+import { AlertIcon, Badge, Button, CheckCircleIcon, DataTable, GiftIcon, Notice, PlusIcon } from '../../../ui/index.ts';
 import { useSession } from '../../auth/session-context.tsx';
 import { CauseDialog } from './cause-dialog.tsx';
 import { ListPanel } from './list-panel.tsx';
+import { PictureThumb } from './picture-thumb.tsx';
 import { causeKindLabel, pointsLabel } from './rewards-labels.ts';
 import { usePagedList } from './use-paged-list.ts';
 
@@ -18,6 +19,7 @@ export function CausesPanel({ organisationId }: { organisationId: string }) {
   const causes = usePagedList(`causes:${organisationId}`, (page, signal) => listOrganisationCauses(session, organisationId, page, signal));
   const [editing, setEditing] = useState<Editing>({ kind: 'closed' });
   const [done, setDone] = useState<string | undefined>(undefined);
+  const [failure, setFailure] = useState<string | undefined>(undefined);
   const language = i18n.language;
 
   const newButton = (
@@ -32,11 +34,18 @@ export function CausesPanel({ organisationId }: { organisationId: string }) {
       emptyIcon={<GiftIcon size={32} />}
       newButton={newButton}
       notices={
-        done ? (
-          <Notice tone="success" role="status" icon={<CheckCircleIcon />}>
-            {done}
-          </Notice>
-        ) : null
+        <>
+          {done ? (
+            <Notice tone="success" role="status" icon={<CheckCircleIcon />}>
+              {done}
+            </Notice>
+          ) : null}
+          {failure ? (
+            <Notice tone="error" role="alert" icon={<AlertIcon />}>
+              {failure}
+            </Notice>
+          ) : null}
+        </>
       }
       renderItems={(items) => (
         <DataTable caption={t('partnerRewards.causes.title')} captionHidden>
@@ -54,9 +63,14 @@ export function CausesPanel({ organisationId }: { organisationId: string }) {
             {items.map((cause) => (
               <tr key={cause.id}>
                 <th scope="row" className="hb-dash-cell-wrap">
-                  <span className="hb-dash-cell-strong">{cause.title}</span>
-                  <br />
-                  <span className="hb-table__muted">{causeKindLabel(t, cause.kind)}</span>
+                  <span className="hb-pr-pictured">
+                    <PictureThumb url={cause.imageUrl} art="cause" />
+                    <span>
+                      <span className="hb-dash-cell-strong">{cause.title}</span>
+                      <br />
+                      <span className="hb-table__muted">{causeKindLabel(t, cause.kind)}</span>
+                    </span>
+                  </span>
                 </th>
                 <td className="hb-dash-cell-nowrap">
                   {pointsLabel(t, cause.receivedPoints, language)}
@@ -97,11 +111,12 @@ export function CausesPanel({ organisationId }: { organisationId: string }) {
         cause={editing.kind === 'edit' ? editing.cause : undefined}
         open={editing.kind !== 'closed'}
         onClose={() => setEditing({ kind: 'closed' })}
-        onSaved={(cause, created) => {
+        onSaved={(cause, created, pictureProblem) => {
           if (created) causes.prepend(cause);
           else causes.replace(cause);
           setEditing({ kind: 'closed' });
-          setDone(created ? t('partnerRewards.causes.created', { title: cause.title }) : t('partnerRewards.causes.saved', { title: cause.title }));
+          setDone(pictureProblem ? undefined : created ? t('partnerRewards.causes.created', { title: cause.title }) : t('partnerRewards.causes.saved', { title: cause.title }));
+          setFailure(pictureProblem ? t('partnerRewards.image.notSaved', { title: cause.title, reason: pictureProblem }) : undefined);
         }}
       />
     </ListPanel>

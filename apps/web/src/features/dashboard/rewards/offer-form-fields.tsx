@@ -1,7 +1,9 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextAreaField, TextField } from '../../../ui/index.ts';
+import { offerCategories } from '../../../api/rewards.ts';
+import { SelectField, TextAreaField, TextField } from '../../../ui/index.ts';
+import { categoryLabel } from '../../rewards/offer-category.ts';
 import { FieldError } from './field-error.tsx';
 import { IssuerSecret } from './issuer-secret.tsx';
 import { OfferLocationsField } from './offer-locations-field.tsx';
@@ -43,7 +45,16 @@ export function OfferFormFields({ values, errors, onChange, editing, scheme, iss
       {field('description', (p) => (
         <TextAreaField label={t('partnerRewards.offerForm.description')} hint={t('partnerRewards.offerForm.descriptionHint')} rows={3} value={values.description} onChange={set('description')} {...p} />
       ))}
-      {field('category', (p) => <TextField label={t('partnerRewards.offerForm.category')} hint={t('partnerRewards.offerForm.categoryHint')} value={values.category} onChange={set('category')} {...p} />)}
+      {field('category', (p) => (
+        <SelectField
+          label={t('partnerRewards.offerForm.category')}
+          hint={t('partnerRewards.offerForm.categoryHint')}
+          options={[{ value: '', label: t('partnerRewards.offerForm.chooseCategory') }, ...offerCategories.map((category) => ({ value: category, label: categoryLabel(t, category) }))]}
+          value={values.category}
+          onChange={(event) => onChange({ ...values, category: offerCategories.find((category) => category === event.target.value) ?? '' })}
+          {...p}
+        />
+      ))}
       <div className="hb-pr-form-grid">
         {field('pricePoints', (p) => <TextField label={t('partnerRewards.offerForm.pricePoints')} inputMode="numeric" value={values.pricePoints} onChange={set('pricePoints')} {...p} />)}
         {field('stock', (p) => (

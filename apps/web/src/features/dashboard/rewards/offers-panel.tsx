@@ -52,10 +52,15 @@ export function OffersPanel({ organisationId, scheme }: OffersPanelProps) {
     }
   }
 
-  function saved(offer: Offer, created: boolean) {
+  function saved(offer: Offer, created: boolean, pictureProblem?: string) {
     if (created) offers.prepend(offer);
     else offers.replace(offer);
     setEditing({ kind: 'closed' });
+    if (pictureProblem) {
+      setDone(undefined);
+      setFailure(t('partnerRewards.image.notSaved', { title: offer.title, reason: pictureProblem }));
+      return;
+    }
     setFailure(undefined);
     setDone(created ? t(`partnerRewards.${words}.created`, { title: offer.title }) : t('partnerRewards.offers.saved', { title: offer.title }));
   }

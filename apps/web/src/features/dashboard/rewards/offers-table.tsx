@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { Offer, OfferStatus } from '../../../api/partner-rewards.ts';
 import { Badge, DataTable } from '../../../ui/index.ts';
 import { formatDate, formatNumber } from '../format.ts';
+import { categoryLabel } from '../../rewards/offer-category.ts';
 import { OfferRowActions } from './offer-row-actions.tsx';
+import { PictureThumb } from './picture-thumb.tsx';
 import { offerStatusLabel, offerStatusTone, pointsLabel } from './rewards-labels.ts';
 
 export interface OffersTableProps {
@@ -14,7 +16,7 @@ export interface OffersTableProps {
   onStatus: (offer: Offer, status: OfferStatus) => void;
 }
 
-/** The organisation's offers: price, stock left, dates, expiry policy, status and actions. */
+/** The organisation's offers: picture, price, stock left, dates, expiry policy, status and actions. */
 export function OffersTable({ caption, offers, pending, onEdit, onStock, onStatus }: OffersTableProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -36,18 +38,23 @@ export function OffersTable({ caption, offers, pending, onEdit, onStock, onStatu
         {offers.map((offer) => (
           <tr key={offer.id} data-status={offer.status}>
             <th scope="row" className="hb-dash-cell-wrap hb-pr-offer-cell">
-              <span className="hb-dash-cell-strong">{offer.title}</span>
-              <br />
-              <span className="hb-table__muted">
-                {offer.category}
-                {offer.locations.length > 0 ? ` · ${t('partnerRewards.offers.locations', { count: offer.locations.length })}` : ''}
+              <span className="hb-pr-pictured">
+                <PictureThumb url={offer.imageUrl} art={offer.category} />
+                <span>
+                  <span className="hb-dash-cell-strong">{offer.title}</span>
+                  <br />
+                  <span className="hb-table__muted">
+                    {categoryLabel(t, offer.category)}
+                    {offer.locations.length > 0 ? ` · ${t('partnerRewards.offers.locations', { count: offer.locations.length })}` : ''}
+                  </span>
+                  {offer.external ? (
+                    <>
+                      {' '}
+                      <Badge tone="neutral">{t('partnerRewards.offers.external')}</Badge>
+                    </>
+                  ) : null}
+                </span>
               </span>
-              {offer.external ? (
-                <>
-                  {' '}
-                  <Badge tone="neutral">{t('partnerRewards.offers.external')}</Badge>
-                </>
-              ) : null}
             </th>
             <td className="hb-dash-cell-nowrap">{pointsLabel(t, offer.pricePoints, language)}</td>
             <td className="hb-dash-cell-nowrap" data-testid="stock-left">
