@@ -29,7 +29,7 @@ async function rejection(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 test('a successful GET returns the decoded body', async () => {
-  const meta = { name: 'Hey Blue!', version: '1.0.0', mode: 'embedded', time: '2030-01-01T00:00:00Z', timeZone: 'America/New_York' };
+  const meta = { name: 'Hey Blue!', version: '1.0.0', mode: 'embedded', time: '2030-01-01T00:00:00Z', timeZone: 'America/New_York', geocoder: false };
   const calls = answer(200, JSON.stringify(meta));
   assert.deepEqual(await apiGet('/api/v1/meta', { decode: decodeServerMeta }), meta);
   assert.equal(calls[0]?.method, 'GET');

@@ -91,7 +91,9 @@ export function mapRoutes(deps: { map: Config['map']; logger: Logger; fetch?: ty
       const fetched = await upstream(url);
       // A TileJSON (or any JSON) names more URLs: they go through the proxy too.
       if (/json/i.test(fetched.contentType) && !/\.pbf$/i.test(rest)) return sendJson(reply, proxiedDocument(parseJson(fetched.body), baseOf(request), allowed), 3_600);
-      return reply.header('cache-control', `public, max-age=${KEEP_MS / 1000}`).header('content-type', fetched.contentType).send(fetched.body);
+      // The declared schema describes the JSON documents; a tile, sprite or font goes out as the bytes it came as.
+      const bytes: unknown = fetched.body;
+      return reply.header('cache-control', `public, max-age=${KEEP_MS / 1000}`).header('content-type', fetched.contentType).send(bytes as MapDocument);
     });
 
     app.get('/api/v1/map/geocode', {
