@@ -22,7 +22,7 @@ import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { checkAnswersAgainstContracts } from './platform/http/response-contract.ts';
 import { refuseUnstorableText, validatorCompiler } from './platform/http/validator.ts';
 import { recordRoutes } from './platform/http/route-table.ts';
-import { registerWebApp } from './platform/http/web-app.ts';
+import { isHashedAsset, registerWebApp } from './platform/http/web-app.ts';
 import type { Metrics } from './platform/observability/metrics.ts';
 import type { WsGateway } from './platform/ws/gateway.ts';
 
@@ -101,6 +101,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     // request.ip is undefined once the client's socket is gone; the plugin would throw on it.
     keyGenerator: (request) => request.ip ?? request.socket?.remoteAddress ?? 'gone',
+    // The web app's hashed files are not counted: a first visit's service worker fetches every page's
+    // chunk (~80 files), and phones behind one address would otherwise spend each other's allowance.
+    allowList: (request) => isHashedAsset(request),
     errorResponseBuilder: (_request, context) => new AppError('PLATFORM_RATE_LIMITED', `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`),
   });
   registerMetrics(app, deps.metrics);

@@ -25,9 +25,12 @@ function writeBuild(): string {
   return dist;
 }
 
+/** Low, so the test can see it (the other tests here make fewer requests from their address). */
+const ratePerMinute = 10;
+
 let server: Server;
 before(async () => {
-  server = await composeTestServer({ WEB_DIST_DIR: writeBuild() });
+  server = await composeTestServer({ WEB_DIST_DIR: writeBuild(), RATE_LIMIT_PER_MINUTE: String(ratePerMinute) });
 });
 after(async () => {
   await server.stop('test over');
@@ -76,6 +79,20 @@ describe('files that change between versions', () => {
     const response = await server.app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } });
     const scriptSrc = /script-src ([^;]+)/.exec(String(response.headers['content-security-policy']))?.[1];
     assert.equal(scriptSrc, "'self'");
+  });
+});
+
+describe('the request rate limit', () => {
+  test('counts API calls but not hashed files, which a service worker fetches by the dozen', async () => {
+    // Each test's requests come from their own address, so earlier tests spend nothing of this allowance.
+    const fromPhone = { remoteAddress: '203.0.113.7' };
+    for (let i = 0; i < ratePerMinute * 3; i++) {
+      const asset = await server.app.inject({ method: 'GET', url: hashed, headers: { 'accept-encoding': 'br' }, ...fromPhone });
+      assert.equal(asset.statusCode, 200, `hashed file #${i + 1}`);
+    }
+    const answers = [];
+    for (let i = 0; i <= ratePerMinute; i++) answers.push((await server.app.inject({ method: 'GET', url: '/api/v1/meta', ...fromPhone })).statusCode);
+    assert.deepEqual(answers, [...Array.from({ length: ratePerMinute }, () => 200), 429]);
   });
 });
 

@@ -12,6 +12,11 @@ const SOURCE_MAP = /\.map(?:$|\?)/;
 /** Files of the build with a content hash in their name: they never change, so browsers may keep them a year. */
 const HASHED = `${path.sep}assets${path.sep}`;
 
+/** Whether a request reads one of the build's hashed files (`/assets/…`): static, cheap, never an API call. */
+export function isHashedAsset(request: { method: string; url: string }): boolean {
+  return (request.method === 'GET' || request.method === 'HEAD') && request.url.startsWith('/assets/');
+}
+
 /**
  * Serves the built web app; any other GET that wants HTML gets index.html so client routes (/dashboard/…) load.
  * The build writes a brotli and a gzip copy beside each text file; the one the client accepts is sent as it is.
