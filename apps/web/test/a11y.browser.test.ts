@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { desktop, phone, screenshotPath } from './support/browser.ts';
-import { latestCode, newEmail, requestCode } from './support/sign-in.ts';
+import { latestCode, newEmail, requestCode, welcomeByApi } from './support/sign-in.ts';
 import { useStage } from './support/stage.ts';
 
 const stage = useStage();
@@ -29,12 +29,24 @@ async function toCodeStep(page: Page, language: Language) {
   await requestCode(page, newEmail(`a11y-${language}`), signInLabels[language]);
 }
 
-/** A new citizen signed in through the UI, landing on their profile. */
+/** A new citizen signed in through the UI, on the welcome step. */
+async function toWelcome(page: Page, language: Language) {
+  const email = newEmail(`a11y-welcome-${language}`);
+  await requestCode(page, email, signInLabels[language]);
+  await page.locator('input[autocomplete="one-time-code"]').pressSequentially(await latestCode(stage.server.url, email));
+  await page.waitForURL((url) => url.pathname === '/welcome');
+  await page.getByTestId('account-email').or(page.locator('.hb-pwa__account')).first().waitFor();
+  await page.locator('.hb-welcome').waitFor();
+}
+
+/** A new citizen signed in through the UI, welcomed, on their profile. */
 async function toSignedInProfile(page: Page, language: Language) {
   const email = newEmail(`a11y-profile-${language}`);
   await requestCode(page, email, signInLabels[language]);
   await page.locator('input[autocomplete="one-time-code"]').pressSequentially(await latestCode(stage.server.url, email));
-  await page.waitForURL((url) => url.pathname === '/profile');
+  await page.waitForURL((url) => url.pathname === '/welcome');
+  await welcomeByApi(page, 'Ana A.');
+  await page.goto(`${stage.server.url}/profile`);
   await page.getByTestId('account-email').waitFor();
 }
 
@@ -46,6 +58,7 @@ const screens: Screen[] = [
   { path: '/sign-in', device: phone },
   { path: '/sign-in', label: '/sign-in (code step)', device: phone, prepare: toCodeStep },
   { path: '/sign-in', label: '/profile (signed in)', device: phone, prepare: toSignedInProfile },
+  { path: '/sign-in', label: '/welcome (a new account)', device: phone, prepare: toWelcome },
   { path: '/dev/outbox', device: phone },
   // Signed out, every dashboard page is the dashboard's sign-in screen; signed in, see dashboard-a11y.browser.test.ts.
   { path: '/dashboard', device: desktop },

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { phone, screenshotPath, watchForErrors } from './support/browser.ts';
-import { latestCode, newEmail, requestCode, unexpected } from './support/sign-in.ts';
+import { latestCode, newEmail, requestCode, unexpected, welcomeByApi } from './support/sign-in.ts';
 import { useStage } from './support/stage.ts';
 
 // The server allows 10 code requests a minute per client: keep this file's tests under that.
@@ -50,10 +50,16 @@ test('a citizen signs up with an emailed code, stays signed in across a reload a
 
   // Typing the sixth digit signs in by itself: no button press.
   await code.pressSequentially(await latestCode(stage.server.url, email));
-  await page.waitForURL((url) => url.pathname === '/profile');
-  await page.getByRole('status').filter({ hasText: 'Welcome to Hey Blue!' }).waitFor();
+  // A new account is welcomed first: a name of their own (never the email), then on to the app.
+  await page.waitForURL((url) => url.pathname === '/welcome');
+  await page.getByRole('heading', { level: 1, name: 'Welcome to Hey Blue!' }).waitFor();
+  await page.getByLabel('Display name').fill('Ada L.');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.goto(`${stage.server.url}/profile`);
   assert.equal(await page.getByTestId('account-email').textContent(), email);
-  assert.equal(await page.getByRole('link', { name: `Your account, signed in as ${email}` }).isVisible(), true, 'the header shows who is signed in');
+  // The header shows who is signed in, by name (once the profile is read).
+  await page.getByRole('link', { name: 'Your account, signed in as Ada L.' }).waitFor();
   assert.equal(await page.getByText('Citizen', { exact: true }).isVisible(), true, 'the role badge');
   await page.screenshot({ path: screenshotPath('profile-signed-in') });
   await page.screenshot({ path: screenshotPath('profile-signed-in-full'), fullPage: true });
@@ -64,10 +70,10 @@ test('a citizen signs up with an emailed code, stays signed in across a reload a
   await page.reload();
   await page.getByTestId('account-email').waitFor();
   assert.equal(await page.getByTestId('account-email').textContent(), email, 'the session is restored from the cookie');
-  assert.equal(await page.getByRole('status').filter({ hasText: 'Welcome' }).count(), 0, 'the welcome is for the first visit only');
+  assert.equal(new URL(page.url()).pathname, '/profile', 'the welcome is for the first visit only');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
-  await page.getByRole('heading', { level: 1, name: `Good to see you, ${email}` }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Good to see you, Ada L.' }).waitFor();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
@@ -119,8 +125,10 @@ test('a wrong code says how many tries are left, and a new code can be sent', as
   await newCode.click();
   await page.getByRole('status').filter({ hasText: `We sent a new code to ${email}.` }).waitFor();
   await page.getByLabel('6-digit code').pressSequentially(await latestCode(stage.server.url, email, [first]));
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByRole('heading', { level: 1, name: `Good to see you, ${email}` }).waitFor();
+  await page.waitForURL((url) => url.pathname === '/welcome');
+  await welcomeByApi(page, 'Wes W.');
+  await page.goto(`${stage.server.url}/`);
+  await page.getByRole('heading', { level: 1, name: 'Good to see you, Wes W.' }).waitFor();
   assert.deepEqual(unexpected(errors), []);
   await context.close();
 });
@@ -148,11 +156,12 @@ test('"Use a different address" goes back with the address kept, and invalid add
 
 test('sign-in returns to the page the person came from', async () => {
   const email = newEmail('return');
-  // Sign up first, so the second sign-in is not a new account (which would go to the profile).
+  // Sign up first (and be welcomed), so the second sign-in is not a new account (which would go to the welcome step).
   const first = await openPhone('/sign-in');
   await requestCode(first.page, email);
   await first.page.getByLabel('6-digit code').pressSequentially(await latestCode(stage.server.url, email));
-  await first.page.waitForURL((url) => url.pathname === '/profile');
+  await first.page.waitForURL((url) => url.pathname === '/welcome');
+  await welcomeByApi(first.page, 'Rita R.');
   await first.context.close();
 
   const { context, page } = await openPhone('/rewards');
@@ -171,6 +180,9 @@ test('signing out on all devices asks first, then ends the session', async () =>
   const { context, page } = await openPhone('/sign-in');
   await requestCode(page, email);
   await page.getByLabel('6-digit code').pressSequentially(await latestCode(stage.server.url, email));
+  await page.waitForURL((url) => url.pathname === '/welcome');
+  await welcomeByApi(page, 'Eve E.');
+  await page.goto(`${stage.server.url}/profile`);
   await page.getByTestId('account-email').waitFor();
 
   await page.getByRole('button', { name: 'Sign out on all devices' }).click();

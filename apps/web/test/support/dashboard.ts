@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { TestServer } from './server.ts';
-import { latestCode, outbox } from './sign-in.ts';
+import { latestCode, outbox, welcomeByApi } from './sign-in.ts';
 
 /** The one-time first-admin token a fresh development server prints on stdout. */
 export async function firstAdminToken(server: TestServer): Promise<string> {
@@ -32,6 +32,8 @@ export async function becomeFirstAdmin(page: Page, server: TestServer, email: st
     { token, email },
   );
   assert.equal(status, 200, 'the first-admin link works once');
+  // The app welcomes every new person once (a name, a language): the admin answers it here.
+  await welcomeByApi(page, 'Admin A.');
   await page.goto(`${server.url}${path}`);
   await page.getByTestId('dashboard-account').filter({ hasText: email }).waitFor();
 }
