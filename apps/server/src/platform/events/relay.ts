@@ -8,6 +8,9 @@ import { ClaimFloor } from './claim-floor.ts';
 import type { BusMessage } from './envelope.ts';
 import { yieldIfStarved } from './loop-turns.ts';
 
+/** Batches a stopping relay still publishes (what was committed before it was told to stop), so a clean stop leaves nothing behind. */
+const FINAL_BATCHES = 3;
+
 /** Relay tuning. */
 export interface RelayOptions {
   readonly pollMs: number;
@@ -83,12 +86,21 @@ export class OutboxRelay {
     this.#wake?.();
   }
 
-  /** Finishes the batch in hand and stops. */
+  /**
+   * Finishes the batch in hand, publishes what was committed before the call (a stopping instance records
+   * its stop as an event just before; the loop may have been lingering), a few batches at most, and stops.
+   */
   async stop(): Promise<void> {
+    const wasRunning = this.#running !== undefined;
     this.#stopping = true;
     this.#wake?.();
     await this.#running;
     this.#running = undefined;
+    if (!wasRunning) return;
+    for (let batch = 0; batch < FINAL_BATCHES; batch++) {
+      const claimed = await this.runOnce().catch((error: unknown) => (this.#logger.warn({ err: error }, 'outbox relay could not publish on its way out'), 0));
+      if (claimed === 0) break;
+    }
   }
 
   /** Publishes one batch; returns how many rows it claimed. */
