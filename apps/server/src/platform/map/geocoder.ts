@@ -16,7 +16,9 @@ export async function geocode(
   url.searchParams.set('q', query.q);
   url.searchParams.set('limit', String(MAX_PLACES));
   if (geocoder.kind === 'nominatim') url.searchParams.set('format', 'jsonv2');
-  if (query.lang) url.searchParams.set(geocoder.kind === 'nominatim' ? 'accept-language' : 'lang', query.lang === 'es' && geocoder.kind === 'photon' ? 'default' : query.lang);
+  if (query.lang && geocoder.kind === 'nominatim') url.searchParams.set('accept-language', query.lang);
+  // Photon speaks English but not Spanish: Spanish asks for the places' own names.
+  if (query.lang && geocoder.kind === 'photon') url.searchParams.set('lang', query.lang === 'es' ? 'default' : query.lang);
   const answer = await fetcher(url, { headers: { 'user-agent': options.userAgent, accept: 'application/json' }, redirect: 'error', signal: AbortSignal.timeout(options.timeoutMs) });
   if (!answer.ok) throw new Error(`the geocoder answered ${answer.status}`);
   const body: unknown = await answer.json();
